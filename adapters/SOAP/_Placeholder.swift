@@ -1,0 +1,2 @@
+// Temporary: keeps the package valid while the SOAP module is being written.
+enum SOAPModulePlaceholder {}
