@@ -15,6 +15,13 @@ public struct XMLFragment: Sendable, Hashable {
         bytes = writer.bytes
     }
 
+    /// Takes the output of a finished writer (no open element, no XML declaration).
+    public init(_ writer: XMLWriter) {
+        precondition(writer.depth == 0, "XMLFragment from a writer with \(writer.depth) element(s) open")
+        precondition(!writer.hasDeclaration, "XMLFragment from a writer that wrote an XML declaration")
+        bytes = writer.bytes
+    }
+
     /// Accepts `bytes` after parsing them under `configuration`.
     ///
     /// - Throws: ``XMLError/invalidFragment`` when the bytes carry an XML declaration, or an ``XMLError``

@@ -20,6 +20,8 @@ public struct XMLWriter: Sendable {
 
     /// Qualified names of the open elements, innermost last.
     private var openElements: [String] = []
+    /// Whether the output starts with an XML declaration.
+    let hasDeclaration: Bool
     /// Whether the last start tag still waits for its `>` (attributes may still be added).
     private var startTagOpen = false
 
@@ -31,6 +33,7 @@ public struct XMLWriter: Sendable {
     public init(xmlDeclaration: Bool = false, reservingCapacity: Int = 1024) {
         bytes = []
         bytes.reserveCapacity(reservingCapacity)
+        hasDeclaration = xmlDeclaration
         if xmlDeclaration { bytes.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8) }
     }
 
