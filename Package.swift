@@ -45,6 +45,7 @@ let package = Package(
             name: "XMLSupport",
             dependencies: ["CLibXML2"],
             path: "adapters/XMLSupport",
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -56,6 +57,7 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ],
             path: "adapters/SOAP",
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
 
