@@ -17,12 +17,13 @@ public struct IIN: Sendable, Hashable, Comparable, CustomStringConvertible {
     ///
     /// - Throws: `IdentifierError` for an empty input, a stray character (with its position), a wrong
     ///   number of digits, a wrong check digit, or a never-issued prefix.
+    @inlinable
     public init(_ input: some StringProtocol) throws(IdentifierError) {
         digits = try DigitParser.lenient(input, kind: .iin)
     }
 
     /// Validates exactly twelve ASCII digits without allocating; for bulk input already split into fields.
-    @inlinable
+    @inlinable @inline(__always)
     public init(asciiDigits bytes: UnsafeBufferPointer<UInt8>) throws(IdentifierError) {
         digits = try DigitParser.strict(bytes, kind: .iin)
     }

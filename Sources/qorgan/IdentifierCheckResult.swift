@@ -1,4 +1,3 @@
-import Foundation
 import Identifiers
 
 /// The outcome of checking one input line, as the CLI reports it (human line or one JSON object).
@@ -78,49 +77,31 @@ struct IdentifierCheckResult {
 
     // MARK: - JSON output
 
+    /// One JSON object with keys in a fixed order (line, input, kind, valid, normalized, error, …).
     func jsonLine(line: Int?) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let record = JSONRecord(result: self, line: line)
-        guard let data = try? encoder.encode(record), let text = String(data: data, encoding: .utf8) else {
-            return #"{"error":"ENCODING_FAILED"}"#
+        var object = OrderedJSONObject()
+        if let line { object.append("line", .number(line)) }
+        object.append("input", .string(input))
+        object.append("kind", .string(kind.rawValue))
+        object.append("valid", .bool(isValid))
+        object.append("normalized", normalized.map(JSONValue.string) ?? .null)
+        object.append("error", error.map { .string($0.code) } ?? .null)
+        if let error {
+            object.append("position", error.position.map(JSONValue.number) ?? .null)
+            var message = OrderedJSONObject()
+            message.append("en", .string(error.message(.en)))
+            message.append("ru", .string(error.message(.ru)))
+            object.append("message", .object(message))
         }
-        return text
-    }
-
-    /// One JSON object per input line; keys are stable for machines.
-    private struct JSONRecord: Encodable {
-        let result: IdentifierCheckResult
-        let line: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case line, input, kind, valid, normalized, error, position, message, flags, birthDate, gender, century
-            case registrationMonth, entityType, division
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(line, forKey: .line)
-            try container.encode(result.input, forKey: .input)
-            try container.encode(result.kind.rawValue, forKey: .kind)
-            try container.encode(result.isValid, forKey: .valid)
-            try container.encode(result.normalized, forKey: .normalized)
-            try container.encode(result.error?.code, forKey: .error)
-            if let error = result.error {
-                try container.encode(error.position, forKey: .position)
-                try container.encode(["en": error.message(.en), "ru": error.message(.ru)], forKey: .message)
-            }
-            try container.encode(result.flags, forKey: .flags)
-            switch result.kind {
-            case .iin:
-                try container.encode(result.derived["birthDate"], forKey: .birthDate)
-                try container.encode(result.derived["gender"], forKey: .gender)
-                try container.encode(result.derived["century"].flatMap { Int($0) }, forKey: .century)
-            case .bin:
-                try container.encode(result.derived["registrationMonth"], forKey: .registrationMonth)
-                try container.encode(result.derived["entityType"], forKey: .entityType)
-                try container.encode(result.derived["division"], forKey: .division)
+        object.append("flags", .array(flags.map(JSONValue.string)))
+        let keys = kind == .iin ? ["birthDate", "gender", "century"] : ["registrationMonth", "entityType", "division"]
+        for key in keys {
+            if key == "century", let century = derived[key].flatMap({ Int($0) }) {
+                object.append(key, .number(century))
+            } else {
+                object.append(key, derived[key].map(JSONValue.string) ?? .null)
             }
         }
+        return JSONValue.object(object).serialized
     }
 }
