@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Identifiers", targets: ["Identifiers"]),
         .library(name: "XMLSupport", targets: ["XMLSupport"]),
         .library(name: "SOAP", targets: ["SOAP"]),
+        .library(name: "Population", targets: ["Population"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,11 +62,22 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: - Mocks (mocks/)
+        /// Deterministic synthetic population with per-registry views, injected defects and ground truth.
+        .target(
+            name: "Population",
+            dependencies: ["Identifiers"],
+            path: "mocks/Population",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: - Executables
         .executableTarget(
             name: "qorgan",
             dependencies: [
                 "Identifiers",
+                "Population",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,6 +93,7 @@ let package = Package(
                 "CAllocationCounter",
                 "XMLSupport",
                 "SOAP",
+                "Population",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/qorgan-bench",
@@ -121,6 +134,12 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ],
             path: "Tests/SOAPTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PopulationTests",
+            dependencies: ["Population", "Identifiers"],
+            path: "Tests/PopulationTests",
             swiftSettings: strictSettings
         ),
         .testTarget(
