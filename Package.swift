@@ -143,6 +143,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "ArchitectureTests",
+            path: "Tests/ArchitectureTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "QorganCLITests",
             dependencies: ["qorgan"],
             path: "Tests/QorganCLITests",

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Fails when a module imports something outside its row of the module table (README "Modules"):
+/// the core stays free of networking, servers and databases; mocks never import adapters.
+struct ModuleImportTests {
+    /// Folder of each library module → the modules it may import (system modules always allowed).
+    static let allowedImports: [String: Set<String>] = [
+        "Sources/Identifiers": [],
+        "adapters/XMLSupport": ["CLibXML2"],
+        "adapters/SOAP": ["XMLSupport", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
+        "mocks/Population": ["Identifiers"],
+    ]
+
+    /// Modules any target may import.
+    static let systemModules: Set<String> = ["Foundation", "FoundationEssentials", "Dispatch", "Glibc", "Musl", "Darwin", "Synchronization", "_Concurrency"]
+
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func imports(in file: URL) throws -> [String] {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            let words = line.split(separator: " ").map(String.init)
+            guard let index = words.firstIndex(of: "import"), index + 1 < words.count else { return nil }
+            let modifiers = words[..<index]
+            guard modifiers.allSatisfy({ ["public", "internal", "package", "private", "fileprivate", "@testable", "@preconcurrency", "@_exported"].contains($0) }) else { return nil }
+            return words[index + 1].split(separator: ".").first.map(String.init)
+        }
+    }
+
+    @Test("each module imports only what the module table allows", arguments: allowedImports.keys.sorted())
+    func moduleImports(_ folder: String) throws {
+        let directory = Self.packageRoot.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            Issue.record("module folder \(folder) is missing")
+            return
+        }
+        let allowed = Self.allowedImports[folder, default: []].union(Self.systemModules)
+        var files = 0
+        for case let file as URL in enumerator where file.pathExtension == "swift" {
+            files += 1
+            for module in try Self.imports(in: file) {
+                #expect(allowed.contains(module), "\(file.lastPathComponent) imports \(module), outside its row")
+            }
+        }
+        #expect(files > 0, "no Swift files under \(folder)")
+    }
+}
