@@ -20,6 +20,8 @@ let package = Package(
         .library(name: "XMLSupport", targets: ["XMLSupport"]),
         .library(name: "SOAP", targets: ["SOAP"]),
         .library(name: "Population", targets: ["Population"]),
+        .library(name: "Normalization", targets: ["Normalization"]),
+        .library(name: "Matching", targets: ["Matching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +34,22 @@ let package = Package(
         .target(
             name: "Identifiers",
             path: "Sources/Identifiers",
+            swiftSettings: strictSettings
+        ),
+        /// Canonical forms of names, dates, phones and regions (pure).
+        .target(
+            name: "Normalization",
+            dependencies: ["Identifiers"],
+            path: "Sources/Normalization",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// Comparators, comparison levels, the Fellegi–Sunter model, EM training and explanations (pure).
+        .target(
+            name: "Matching",
+            dependencies: ["Normalization", "Identifiers"],
+            path: "Sources/Matching",
+            exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
 
@@ -94,6 +112,8 @@ let package = Package(
                 "XMLSupport",
                 "SOAP",
                 "Population",
+                "Normalization",
+                "Matching",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/qorgan-bench",
@@ -140,6 +160,18 @@ let package = Package(
             name: "PopulationTests",
             dependencies: ["Population", "Identifiers"],
             path: "Tests/PopulationTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "NormalizationTests",
+            dependencies: ["Normalization", "Identifiers"],
+            path: "Tests/NormalizationTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "MatchingTests",
+            dependencies: ["Matching", "Normalization", "Identifiers"],
+            path: "Tests/MatchingTests",
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+// Matching module — see README.md.
