@@ -1,0 +1,142 @@
+/// Jaro and Jaro–Winkler similarity (Winkler 1990), in 0…1, 1 for identical sequences.
+///
+/// Matching characters lie within `max(|a|, |b|) / 2 − 1` positions of each other; the Winkler boost
+/// `ℓ · p · (1 − jaro)` (common prefix ℓ ≤ `maxPrefixLength`, scale `p`) applies only when the Jaro
+/// similarity exceeds `boostThreshold`, as in Winkler's paper and rapidfuzz. Known values:
+/// MARTHA/MARHTA 0.961, DWAYNE/DUANE 0.840, DIXON/DICKSONX 0.813.
+///
+/// The byte version (what `NameKey` comparisons use) allocates nothing for inputs up to 64 bytes.
+public enum JaroWinkler {
+    /// The Winkler boost parameters.
+    public struct Parameters: Sendable, Hashable, Codable {
+        /// Weight of each common-prefix character. Default: 0.1 (Winkler's value; must be ≤ 0.25).
+        public var prefixScale: Double
+        /// Longest common prefix counted. Default: 4.
+        public var maxPrefixLength: Int
+        /// The boost applies only above this Jaro similarity. Default: 0.7.
+        public var boostThreshold: Double
+
+        /// Creates parameters; every argument defaults as documented on its property.
+        public init(prefixScale: Double = 0.1, maxPrefixLength: Int = 4, boostThreshold: Double = 0.7) {
+            self.prefixScale = prefixScale
+            self.maxPrefixLength = maxPrefixLength
+            self.boostThreshold = boostThreshold
+        }
+
+        /// Winkler's values: 0.1, 4, 0.7.
+        public static let standard = Parameters()
+    }
+
+    // MARK: - Public entry points
+
+    /// Jaro–Winkler similarity of two byte sequences (e.g. `NameKey.bytes`).
+    public static func similarity(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, parameters: Parameters = .standard) -> Double {
+        boost(jaro(a, b), a, b, parameters)
+    }
+
+    /// Jaro–Winkler similarity of two byte arrays.
+    public static func similarity(_ a: [UInt8], _ b: [UInt8], parameters: Parameters = .standard) -> Double {
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in similarity(a, b, parameters: parameters) } }
+    }
+
+    /// Jaro–Winkler similarity of two texts, by Unicode scalars and without any normalisation.
+    public static func similarity(_ a: String, _ b: String, parameters: Parameters = .standard) -> Double {
+        let a = Array(a.unicodeScalars.lazy.map(\.value))
+        let b = Array(b.unicodeScalars.lazy.map(\.value))
+        return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in boost(jaroGeneric(a, b), a, b, parameters) } }
+    }
+
+    /// Jaro similarity (no prefix boost) of two byte sequences.
+    public static func jaro(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        jaroGeneric(a, b)
+    }
+
+    // MARK: - Implementation
+
+    @inline(__always)
+    private static func boost<T: Equatable>(_ jaro: Double, _ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, _ parameters: Parameters) -> Double {
+        guard jaro > parameters.boostThreshold else { return jaro }
+        let limit = min(parameters.maxPrefixLength, a.count, b.count)
+        var prefix = 0
+        while prefix < limit && a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * parameters.prefixScale * (1 - jaro)
+    }
+
+    @inline(__always)
+    private static func jaroGeneric<T: Equatable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>) -> Double {
+        let la = a.count
+        let lb = b.count
+        if la == 0 || lb == 0 { return la == lb ? 1 : 0 }
+        if la <= 64 && lb <= 64 { return jaroShort(a, b) }
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: la + lb) { flags in
+            flags.initialize(repeating: false)
+            let window = max(0, max(la, lb) / 2 - 1)
+            var matches = 0
+            for i in 0..<la {
+                let lo = max(0, i - window)
+                let hi = min(lb - 1, i + window)
+                if lo > hi { continue }
+                for j in lo...hi where !flags[la + j] && b[j] == a[i] {
+                    flags[la + j] = true
+                    flags[i] = true
+                    matches += 1
+                    break
+                }
+            }
+            if matches == 0 { return 0 }
+            var transpositions = 0
+            var k = 0
+            for i in 0..<la where flags[i] {
+                while !flags[la + k] { k += 1 }
+                if a[i] != b[k] { transpositions += 1 }
+                k += 1
+            }
+            return combine(matches: matches, transpositions: transpositions / 2, la: la, lb: lb)
+        }
+    }
+
+    /// Both sequences at most 64 long: matched positions kept in two 64-bit masks.
+    @inline(__always)
+    private static func jaroShort<T: Equatable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>) -> Double {
+        let la = a.count
+        let lb = b.count
+        let window = max(0, max(la, lb) / 2 - 1)
+        var flagsA: UInt64 = 0
+        var flagsB: UInt64 = 0
+        var matches = 0
+        for i in 0..<la {
+            let lo = max(0, i - window)
+            let hi = min(lb - 1, i + window)
+            if lo > hi { continue }
+            let ai = a[i]
+            var j = lo
+            while j <= hi {
+                if flagsB & (1 << UInt64(j)) == 0 && b[j] == ai {
+                    flagsB |= 1 << UInt64(j)
+                    flagsA |= 1 << UInt64(i)
+                    matches += 1
+                    break
+                }
+                j += 1
+            }
+        }
+        if matches == 0 { return 0 }
+        var transpositions = 0
+        var remainingA = flagsA
+        var remainingB = flagsB
+        while remainingA != 0 {
+            let i = remainingA.trailingZeroBitCount
+            let k = remainingB.trailingZeroBitCount
+            if a[i] != b[k] { transpositions += 1 }
+            remainingA &= remainingA - 1
+            remainingB &= remainingB - 1
+        }
+        return combine(matches: matches, transpositions: transpositions / 2, la: la, lb: lb)
+    }
+
+    @inline(__always)
+    private static func combine(matches: Int, transpositions: Int, la: Int, lb: Int) -> Double {
+        let m = Double(matches)
+        return (m / Double(la) + m / Double(lb) + (m - Double(transpositions)) / m) / 3
+    }
+}

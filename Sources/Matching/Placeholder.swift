@@ -1,1 +1,0 @@
-// Matching module — see README.md.
