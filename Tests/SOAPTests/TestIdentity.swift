@@ -3,6 +3,7 @@ import Foundation
 import SOAP
 import SwiftASN1
 import X509
+import XMLSupport
 import _CryptoExtras
 
 /// A signing identity made at run time for tests: a fresh key and a self-signed certificate.
@@ -84,8 +85,6 @@ enum Samples {
         )
     }
 }
-
-import XMLSupport
 
 enum XMLFragmentFactory {
     static func iin(_ value: String) -> XMLFragment {
