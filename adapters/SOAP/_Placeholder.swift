@@ -1,2 +1,0 @@
-// Temporary: keeps the package valid while the SOAP module is being written.
-enum SOAPModulePlaceholder {}
