@@ -12,6 +12,7 @@ struct ModuleImportTests {
         "adapters/XMLSupport": ["CLibXML2"],
         "adapters/SOAP": ["XMLSupport", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
         "mocks/Population": ["Identifiers"],
+        "mocks/RegistryMocks": ["Identifiers", "Population", "XMLSupport", "SOAP", "Hummingbird", "NIOCore", "Logging", "Crypto", "X509", "SwiftASN1", "ServiceLifecycle"],
     ]
 
     /// Modules any target may import.

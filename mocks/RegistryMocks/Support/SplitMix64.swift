@@ -1,0 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// SplitMix64: a small, fast, seedable generator; fault decisions draw from it so a seed replays them.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in `[0, 1)`.
+    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+}
+
+func _log(_ value: Double) -> Double { log(value) }
+func _cos(_ value: Double) -> Double { cos(value) }
