@@ -4,9 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/ensure-system-packages.sh
+scripts/ensure-python-packages.sh zeep
 
-# Interoperability tests must run the real xmlsec1, never skip silently.
+# Interoperability tests must run the real xmlsec1 and zeep, never skip silently.
 export QORGAN_REQUIRE_XMLSEC=1
+export QORGAN_REQUIRE_ZEEP=1
 
 swift build --build-tests
 swift test --skip-build
