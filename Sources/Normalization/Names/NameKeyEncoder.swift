@@ -18,64 +18,91 @@
 ///
 /// So "Әлия Нұрланқызы", "Алия Нурланкызы", "Aliya Nurlankyzy" and "Älia Nūrlanqyzy" all give `ALIANURLANKIZI`.
 /// Letters of other scripts are kept as their UTF-8 bytes.
+///
+/// Implementation: the UTF-8 is decoded once into a stack buffer of scalars and their roles, the key is
+/// written into a stack buffer and appended to the caller's array in one go.
 public enum NameKeyEncoder {
     /// Replaces `buffer`'s contents with the comparison key of `text`.
     ///
     /// Keep one buffer per thread and reuse it: after the first few names no call allocates.
     public static func encode(_ text: String, into buffer: inout [UInt8]) {
         buffer.removeAll(keepingCapacity: true)
-        let scalars = text.unicodeScalars
-        let end = scalars.endIndex
-        var index = scalars.startIndex
+        var text = text
+        text.withUTF8 { utf8 in
+            guard !utf8.isEmpty else { return }
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: utf8.count) { scalars in
+                withUnsafeTemporaryAllocation(of: LetterTables.Role.self, capacity: utf8.count) { roles in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * utf8.count + 4) { out in
+                        let count = decode(utf8, into: scalars)
+                        for index in 0..<count { roles[index] = LetterTables.role(scalars[index]) }
+                        var writer = Writer(base: out.baseAddress.unsafelyUnwrapped)
+                        encodeScalars(scalars, roles, count: count, into: &writer)
+                        let length = collapseRuns(writer.base, count: writer.count)
+                        buffer.append(contentsOf: UnsafeBufferPointer(start: writer.base, count: length))
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - Words
+
+    private static func encodeScalars(
+        _ scalars: UnsafeMutableBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<LetterTables.Role>, count: Int, into out: inout Writer
+    ) {
+        var index = 0
         var textScript: WordScript?
-        while index < end {
-            guard LetterTables.role(scalars[index].value) != .separator else {
-                index = scalars.index(after: index)
+        while index < count {
+            guard roles[index] != .separator else {
+                index += 1
                 continue
             }
             var tally = WordScript.Tally()
             var wordEnd = index
-            while wordEnd < end {
-                let role = LetterTables.role(scalars[wordEnd].value)
-                if role == .separator { break }
-                tally.add(role)
-                wordEnd = scalars.index(after: wordEnd)
+            while wordEnd < count && roles[wordEnd] != .separator {
+                tally.add(roles[wordEnd])
+                wordEnd += 1
             }
             let script: WordScript
             if let decided = tally.decided {
                 script = decided
             } else {
-                if textScript == nil { textScript = WordScript.ofText(scalars) }
+                if textScript == nil {
+                    var whole = WordScript.Tally()
+                    for position in 0..<count { whole.add(roles[position]) }
+                    textScript = whole.decided ?? whole.byTwins
+                }
                 script = textScript ?? tally.byTwins
             }
             switch script {
-            case .cyrillic: appendCyrillicWord(scalars[index..<wordEnd], to: &buffer)
-            case .latin: appendLatinWord(scalars[index..<wordEnd], to: &buffer)
+            case .cyrillic: appendCyrillicWord(scalars, roles, index..<wordEnd, to: &out)
+            case .latin: appendLatinWord(scalars, roles, index..<wordEnd, to: &out)
             }
             index = wordEnd
         }
-        collapseRuns(&buffer)
     }
 
     // MARK: - Cyrillic words
 
-    private static func appendCyrillicWord(_ word: Substring.UnicodeScalarView, to buffer: inout [UInt8]) {
+    private static func appendCyrillicWord(
+        _ scalars: UnsafeMutableBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<LetterTables.Role>, _ range: Range<Int>, to out: inout Writer
+    ) {
         var previous: UInt32 = 0
         var letters = 0
-        for scalar in word {
-            let value = scalar.value
+        for position in range {
+            let value = scalars[position]
             let upper: UInt32
-            switch LetterTables.role(value) {
+            switch roles[position] {
             case .separator, .mark:
                 continue
             case .otherLetter:
-                appendUTF8(scalar, to: &buffer)
+                out.appendUTF8(value)
                 previous = 0
                 letters += 1
                 continue
             case .latin:
                 let (first, second) = LetterTables.latinSpelling(value)
-                append(first, second, to: &buffer)
+                out.append(first, second)
                 previous = 0
                 letters += 1
                 continue
@@ -84,13 +111,13 @@ public enum NameKeyEncoder {
             case .cyrillic, .cyrillicTwin:
                 upper = LetterTables.cyrillicUpper(value)
             }
-            if upper == 0x421, previous == 0x422, buffer.last == 0x54 {
-                buffer[buffer.count - 1] = 0x51  // ТС → Q, as passport "TS" reads
-            } else if upper == 0x416, previous == 0x414, letters == 1, buffer.last == 0x44 {
-                buffer[buffer.count - 1] = 0x4A  // word-initial ДЖ → J
+            if upper == 0x421, previous == 0x422, out.last == 0x54 {
+                out.replaceLast(with: 0x51)  // ТС → Q, as passport "TS" reads
+            } else if upper == 0x416, previous == 0x414, letters == 1, out.last == 0x44 {
+                out.replaceLast(with: 0x4A)  // word-initial ДЖ → J
             } else {
                 let (first, second) = LetterTables.cyrillicSkeleton(upper)
-                append(first, second, to: &buffer)
+                out.append(first, second)
             }
             previous = upper
             letters += 1
@@ -99,43 +126,44 @@ public enum NameKeyEncoder {
 
     // MARK: - Latin words
 
-    private static func appendLatinWord(_ word: Substring.UnicodeScalarView, to buffer: inout [UInt8]) {
-        let start = buffer.count
-        for scalar in word {
-            let value = scalar.value
-            switch LetterTables.role(value) {
+    private static func appendLatinWord(
+        _ scalars: UnsafeMutableBufferPointer<UInt32>, _ roles: UnsafeMutableBufferPointer<LetterTables.Role>, _ range: Range<Int>, to out: inout Writer
+    ) {
+        let start = out.count
+        for position in range {
+            let value = scalars[position]
+            switch roles[position] {
             case .separator:
                 continue
             case .mark:
                 // Cedilla, caron or apostrophe after S/C (Ş, Š, Ç, Č decomposed; 2017's S', C') spell SH/CH.
-                if buffer.count > start, value == 0x327 || value == 0x30C || !(0x300...0x36F).contains(value) {
-                    let last = buffer[buffer.count - 1]
-                    if last == 0x53 || last == 0x43 || (last == 0x5A && value == 0x30C) { buffer.append(0x48) }
+                if out.count > start, value == 0x327 || value == 0x30C || !(0x300...0x36F).contains(value) {
+                    let last = out.last
+                    if last == 0x53 || last == 0x43 || (last == 0x5A && value == 0x30C) { out.append(0x48, 0) }
                 }
             case .otherLetter:
-                appendUTF8(scalar, to: &buffer)
+                out.appendUTF8(value)
             case .cyrillic:
                 let (first, second) = LetterTables.cyrillicSkeleton(LetterTables.cyrillicUpper(value))
-                append(first, second, to: &buffer)
+                out.append(first, second)
             case .cyrillicTwin:
                 let (first, second) = LetterTables.latinSpelling(LetterTables.latinForCyrillicTwin(value))
-                append(first, second, to: &buffer)
+                out.append(first, second)
             case .latin, .latinTwin:
                 let (first, second) = LetterTables.latinSpelling(value)
-                append(first, second, to: &buffer)
+                out.append(first, second)
             }
         }
-        rewriteLatin(&buffer, from: start)
+        out.count = rewriteLatin(out.base, from: start, to: out.count)
     }
 
-    /// Collapses passport-style digraphs of the Latin word in `buffer[start...]` in place.
-    private static func rewriteLatin(_ buffer: inout [UInt8], from start: Int) {
-        let end = buffer.count
+    /// Collapses passport-style digraphs of the Latin word in `bytes[start..<end]` in place; returns the new end.
+    private static func rewriteLatin(_ bytes: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
         var read = start
         var write = start
-        @inline(__always) func at(_ position: Int) -> UInt8 { position < end ? buffer[position] : 0 }
+        @inline(__always) func at(_ position: Int) -> UInt8 { position < end ? bytes[position] : 0 }
         while read < end {
-            let c = buffer[read]
+            let c = bytes[read]
             let next = at(read + 1)
             var out = c
             var step = 1
@@ -163,36 +191,77 @@ public enum NameKeyEncoder {
             default:
                 break
             }
-            buffer[write] = out
+            bytes[write] = out
             write += 1
             read += step
         }
-        buffer.removeLast(end - write)
+        return write
     }
 
     // MARK: - Helpers
 
-    @inline(__always)
-    private static func append(_ first: UInt8, _ second: UInt8, to buffer: inout [UInt8]) {
-        if first != 0 { buffer.append(first) }
-        if second != 0 { buffer.append(second) }
+    /// Appends into a stack buffer large enough for the whole key (2 bytes per input UTF-8 byte at most).
+    private struct Writer {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        var last: UInt8 { count > 0 ? base[count - 1] : 0 }
+
+        @inline(__always)
+        mutating func append(_ first: UInt8, _ second: UInt8) {
+            if first != 0 { base[count] = first; count += 1 }
+            if second != 0 { base[count] = second; count += 1 }
+        }
+
+        @inline(__always)
+        mutating func replaceLast(with byte: UInt8) {
+            base[count - 1] = byte
+        }
+
+        mutating func appendUTF8(_ value: UInt32) {
+            guard let scalar = Unicode.Scalar(value), let units = UTF8.encode(scalar) else { return }
+            for unit in units { base[count] = unit; count += 1 }
+        }
     }
 
-    private static func appendUTF8(_ scalar: Unicode.Scalar, to buffer: inout [UInt8]) {
-        for unit in UTF8.encode(scalar).unsafelyUnwrapped { buffer.append(unit) }
+    /// Decodes UTF-8 into scalars (invalid sequences become U+FFFD); returns how many.
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutableBufferPointer<UInt32>) -> Int {
+        var count = 0
+        var index = 0
+        let end = utf8.count
+        while index < end {
+            let lead = UInt32(utf8[index])
+            var value: UInt32
+            var length: Int
+            if lead < 0x80 {
+                value = lead; length = 1
+            } else if lead & 0xE0 == 0xC0 {
+                value = lead & 0x1F; length = 2
+            } else if lead & 0xF0 == 0xE0 {
+                value = lead & 0x0F; length = 3
+            } else {
+                value = lead & 0x07; length = 4
+            }
+            if index + length > end { length = end - index; value = 0xFFFD }
+            for offset in 1..<max(1, length) { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            scalars[count] = value
+            count += 1
+            index += length
+        }
+        return count
     }
 
-    /// Drops an ASCII byte equal to the one before it.
-    private static func collapseRuns(_ buffer: inout [UInt8]) {
+    /// Drops an ASCII byte equal to the one before it; returns the new length.
+    private static func collapseRuns(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         var write = 0
         var previous: UInt8 = 0
-        for read in buffer.indices {
-            let byte = buffer[read]
+        for read in 0..<count {
+            let byte = bytes[read]
             if byte == previous && byte < 0x80 { continue }
-            buffer[write] = byte
+            bytes[write] = byte
             write += 1
             previous = byte
         }
-        buffer.removeLast(buffer.count - write)
+        return write
     }
 }
