@@ -22,12 +22,23 @@ let package = Package(
         .library(name: "Population", targets: ["Population"]),
         .library(name: "Normalization", targets: ["Normalization"]),
         .library(name: "Matching", targets: ["Matching"]),
+        .library(name: "Verification", targets: ["Verification"]),
+        .library(name: "RegistryTransport", targets: ["RegistryTransport"]),
+        .library(name: "SyncChannelClient", targets: ["SyncChannelClient"]),
+        .library(name: "GBDFLAdapter", targets: ["GBDFLAdapter"]),
+        .library(name: "EducationAdapter", targets: ["EducationAdapter"]),
+        .library(name: "BusinessRegistryAdapter", targets: ["BusinessRegistryAdapter"]),
+        .library(name: "HealthAdapter", targets: ["HealthAdapter"]),
+        .library(name: "SMSAdapter", targets: ["SMSAdapter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: - Core (Sources/)
@@ -49,6 +60,14 @@ let package = Package(
             name: "Matching",
             dependencies: ["Normalization", "Identifiers"],
             path: "Sources/Matching",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// Domain records, registry ports, typed registry results and deadline orchestration (no I/O of its own).
+        .target(
+            name: "Verification",
+            dependencies: ["Identifiers", "Normalization", "Matching"],
+            path: "Sources/Verification",
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -76,6 +95,68 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ],
             path: "adapters/SOAP",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// Shared HTTP client, timeouts, retries with backoff, circuit breaker, bounded concurrency, OAuth2 tokens, metrics.
+        .target(
+            name: "RegistryTransport",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "adapters/RegistryTransport",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// SyncChannel v10 calls for the SOAP adapters: build and sign the request, verify and classify the answer.
+        .target(
+            name: "SyncChannelClient",
+            dependencies: ["Verification", "Identifiers", "SOAP", "XMLSupport", "RegistryTransport", .product(name: "Logging", package: "swift-log")],
+            path: "adapters/SyncChannelClient",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// ГБД ФЛ: persons by IIN and ЗАГС birth records (SyncChannel SOAP).
+        .target(
+            name: "GBDFLAdapter",
+            dependencies: ["Verification", "Identifiers", "Normalization", "SyncChannelClient", "XMLSupport", .product(name: "Logging", package: "swift-log")],
+            path: "adapters/GBDFLAdapter",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// НОБД: pupil enrolment and educator qualification (SyncChannel SOAP).
+        .target(
+            name: "EducationAdapter",
+            dependencies: ["Verification", "Identifiers", "SyncChannelClient", "XMLSupport"],
+            path: "adapters/EducationAdapter",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// ГБД ЮЛ: legal entities by BIN, individual entrepreneurs by IIN (SyncChannel SOAP).
+        .target(
+            name: "BusinessRegistryAdapter",
+            dependencies: ["Verification", "Identifiers", "SyncChannelClient", "XMLSupport"],
+            path: "adapters/BusinessRegistryAdapter",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// Health registries: attachment, disability, dispensary, sports clearance (JSON REST, OAuth2).
+        .target(
+            name: "HealthAdapter",
+            dependencies: ["Verification", "Identifiers", "RegistryTransport", .product(name: "Logging", package: "swift-log")],
+            path: "adapters/HealthAdapter",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// SMS gateway (JSON REST, API key).
+        .target(
+            name: "SMSAdapter",
+            dependencies: ["Verification", "Normalization", "RegistryTransport", .product(name: "Logging", package: "swift-log")],
+            path: "adapters/SMSAdapter",
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
@@ -172,6 +253,36 @@ let package = Package(
             name: "MatchingTests",
             dependencies: ["Matching", "Normalization", "Identifiers"],
             path: "Tests/MatchingTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VerificationTests",
+            dependencies: ["Verification", "Identifiers", "Normalization", "Matching"],
+            path: "Tests/VerificationTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RegistryTransportTests",
+            dependencies: [
+                "RegistryTransport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            path: "Tests/RegistryTransportTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AdapterTests",
+            dependencies: [
+                "GBDFLAdapter", "EducationAdapter", "BusinessRegistryAdapter", "HealthAdapter", "SMSAdapter", "SyncChannelClient",
+                "RegistryTransport", "Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "Tests/AdapterTests",
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

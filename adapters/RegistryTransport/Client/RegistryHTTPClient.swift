@@ -1,0 +1,141 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// The one HTTP client every registry transport shares (one connection pool, one event-loop group).
+///
+/// Create it once at start-up and ``shutdown()`` it at the end, or scope it with ``withClient(configuration:_:)``.
+/// NIO and AsyncHTTPClient types stay inside this module.
+public final class RegistryHTTPClient: Sendable {
+    /// Settings of the shared client (AsyncHTTPClient applies these per client, not per request).
+    public struct Configuration: Sendable, Hashable {
+        /// Time to establish a TCP connection. Default: 1 second.
+        public var connectTimeout: Duration
+        /// Longest silence while reading a response. Default: 10 seconds (per-registry attempt budgets are shorter).
+        public var readTimeout: Duration
+        /// Idle connections are closed after this long. Default: 60 seconds.
+        public var idleTimeout: Duration
+        /// Soft limit of HTTP/1.1 connections per host. Default: 16.
+        public var connectionsPerHost: Int
+
+        /// Creates a configuration (defaults: connect 1 s, read 10 s, idle 60 s, 16 connections per host).
+        public init(
+            connectTimeout: Duration = .seconds(1), readTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60),
+            connectionsPerHost: Int = 16
+        ) {
+            self.connectTimeout = connectTimeout
+            self.readTimeout = readTimeout
+            self.idleTimeout = idleTimeout
+            self.connectionsPerHost = connectionsPerHost
+        }
+
+        /// Every default.
+        public static let `default` = Configuration()
+    }
+
+    let client: HTTPClient
+
+    /// Creates the shared client on the process-wide NIO event-loop group.
+    public init(configuration: Configuration = .default) {
+        var settings = HTTPClient.Configuration(
+            timeout: .init(connect: Self.timeAmount(configuration.connectTimeout), read: Self.timeAmount(configuration.readTimeout)))
+        settings.connectionPool = .init(
+            idleTimeout: Self.timeAmount(configuration.idleTimeout),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: configuration.connectionsPerHost)
+        settings.connectionPool.retryConnectionEstablishment = false  // our RetryPolicy decides; a refused connection fails at once
+        settings.redirectConfiguration = .disallow
+        settings.httpVersion = .http1Only
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
+    }
+
+    /// Runs `body` with a fresh shared client and shuts it down afterwards, also when `body` throws.
+    public static func withClient<Result: Sendable>(
+        configuration: Configuration = .default, _ body: (RegistryHTTPClient) async throws -> Result
+    ) async throws -> Result {
+        let client = RegistryHTTPClient(configuration: configuration)
+        do {
+            let result = try await body(client)
+            try? await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    /// Closes every connection; calls made afterwards fail with ``RegistryTransportError/shutdown``.
+    public func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+
+    /// One HTTP exchange, body collected, bounded by `deadline` (also enforced by racing a timer, so a server that
+    /// sends headers and then stalls cannot hold the call).
+    func perform(
+        url: String, method: RegistryRequest.Method, headers: [(name: String, value: String)], body: [UInt8]?, maximumResponseBytes: Int,
+        deadline: ContinuousClock.Instant
+    ) async throws(RegistryTransportError) -> RegistryResponse {
+        var request = HTTPClientRequest(url: url)
+        request.method = HTTPMethod(rawValue: method.rawValue)
+        for header in headers { request.headers.add(name: header.name, value: header.value) }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let budget = ContinuousClock.now.duration(to: deadline)
+        guard budget > .zero else { throw .timeout }
+        let nioDeadline = NIODeadline.now() + Self.timeAmount(budget)
+        let client = self.client
+        let prepared = request
+        let outcome: Result<RegistryResponse, RegistryTransportError>? = await withTaskGroup(of: Result<RegistryResponse, RegistryTransportError>?.self) { group in
+            group.addTask {
+                do {
+                    let response = try await client.execute(prepared, deadline: nioDeadline)
+                    let bytes = try await response.body.collect(upTo: maximumResponseBytes)
+                    return .success(
+                        RegistryResponse(
+                            status: Int(response.status.code), headers: response.headers.map { (name: $0.name, value: $0.value) },
+                            body: Array(buffer: bytes)))
+                } catch {
+                    return .failure(Self.classify(error))
+                }
+            }
+            group.addTask {
+                do {
+                    try await Task.sleep(until: deadline, clock: .continuous)
+                    return .failure(.timeout)
+                } catch {
+                    return nil
+                }
+            }
+            var first: Result<RegistryResponse, RegistryTransportError>?
+            for await result in group {
+                if let result {
+                    first = result
+                    break
+                }
+            }
+            group.cancelAll()
+            return first
+        }
+        switch outcome {
+        case .success(let response): return response
+        case .failure(let error): throw error
+        case nil: throw .cancelled
+        }
+    }
+
+    static func classify(_ error: any Error) -> RegistryTransportError {
+        if error is CancellationError { return .cancelled }
+        if error is NIOTooManyBytesError { return .responseTooLarge }
+        if let error = error as? HTTPClientError {
+            if [.deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout].contains(error) { return .timeout }
+            if error == .cancelled { return .cancelled }
+            if error == .alreadyShutdown { return .shutdown }
+            if [.invalidURL, .emptyHost, .emptyScheme].contains(error) { return .invalidRequest }
+        }
+        return .connection
+    }
+}
