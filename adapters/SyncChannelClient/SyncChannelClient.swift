@@ -47,7 +47,7 @@ public struct SyncChannelClient: Sendable {
         do {
             body = try configuration.signer.map { try $0.signedEnvelope(request) } ?? request.envelope()
         } catch {
-            logger.warning("qorgan.registry.request.unsignable", metadata: ["qorgan.operation": "\(operation)"])
+            logger.info("qorgan.registry.request.unsignable", metadata: ["qorgan.operation": "\(operation)"])
             return .unavailable(.other("request_signing"))
         }
         let response: RegistryResponse
@@ -90,7 +90,7 @@ public struct SyncChannelClient: Sendable {
         do {
             _ = try configuration.verifier.verify(envelope, now: now)
         } catch let error as SOAPError {
-            logger.warning(
+            logger.info(
                 "qorgan.registry.signature.rejected", metadata: ["qorgan.operation": "\(operation)", "qorgan.error": "\(error.shortDescription)"])
             if error == .signatureMissing { return .invalidResponse(.signatureMissing) }
             if error == .untrustedCertificate || error == .certificateNotValidNow { return .invalidResponse(.untrustedSigner(error.shortDescription)) }

@@ -39,7 +39,7 @@ actor OAuth2TokenProvider {
             task = Task { await self.fetch(deadline: deadline) }
             inFlight = task
         }
-        let result = await withTaskCancellationHandler { await task.value } onCancel: {}
+        let result = await task.value  // bounded by the fetch's own deadline, also when this caller is cancelled
         if inFlight == task { inFlight = nil }
         return try result.get()
     }
