@@ -50,12 +50,7 @@ public struct SMSAdapter: SMSGateway {
                     body: body, isIdempotent: false, operation: "send"),
                 deadline: deadline.instant)
         } catch {
-            if error == .timeout { return .unavailable(.timeout) }
-            if error == .connection { return .unavailable(.connection) }
-            if error == .breakerOpen { return .unavailable(.circuitOpen) }
-            if error == .cancelled { return .unavailable(.cancelled) }
-            if error == .authentication() { return .unavailable(.authentication(error.description)) }
-            return .unavailable(.other(error.shortDescription))
+            return .unavailable(Self.reason(for: error))
         }
         return Self.classify(response)
     }
@@ -71,5 +66,16 @@ public struct SMSAdapter: SMSGateway {
         return .found(
             SMSReceipt(id: receipt.id, status: SMSDeliveryStatus(rawValue: receipt.status)),
             evidence: RegistryEvidence(registry: .sms, messageId: receipt.id, resultCode: String(response.status)))
+    }
+
+    static func reason(for error: RegistryTransportError) -> UnavailabilityReason {
+        if error == .timeout { return .timeout }
+        if error == .connection { return .connection }
+        if error == .breakerOpen { return .circuitOpen }
+        if error == .rateLimited { return .rateLimited }
+        if error == .cancelled { return .cancelled }
+        if error == .authentication() { return .authentication(error.description) }
+        if error == .httpStatus(0), let status = error.status { return .httpStatus(status) }
+        return .other(error.shortDescription)
     }
 }
