@@ -44,6 +44,12 @@ struct SOAPFixtureTests {
         #expect(answer.evidence?.resultCode == "00003")
     }
 
+    @Test("a not-found body under a non-200 status is unavailable: not found needs a clean answer")
+    func notFoundNeedsSuccess() throws {
+        #expect(try classify("gbdfl-person-not-found.xml", status: 503).outcome == .unavailable)
+        #expect(try classify("gbdfl-person-not-found.xml", status: 200, trusted: false).outcome == .invalidResponse)
+    }
+
     @Test("recorded birth records map to acts with the child and parents")
     func birthRecords() throws {
         let answer = try classify("gbdfl-birth-records.xml")
