@@ -99,7 +99,7 @@ struct HealthService: Sendable {
         }
         let lifetime: Duration = mode == .expiredToken ? .zero : tokenLifetime
         let token = tokens.issue(lifetime: lifetime)
-        return HTTPAnswer.json(HealthDocuments.Token(access_token: token, token_type: "Bearer", expires_in: Int(tokenLifetime.components.seconds)))
+        return HTTPAnswer.json(HealthDocuments.Token(access_token: token, token_type: "Bearer", expires_in: max(1, Int((Double(tokenLifetime.components.seconds) + Double(tokenLifetime.components.attoseconds) / 1e18).rounded(.up)))))
     }
 
     private func resource(
