@@ -38,7 +38,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: - Core (Sources/)
@@ -170,6 +172,25 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        /// Mock registry servers (SyncChannel SOAP, OAuth2 JSON REST, SMS) with fault injection, served from a population.
+        .target(
+            name: "RegistryMocks",
+            dependencies: [
+                "Identifiers",
+                "Population",
+                "XMLSupport",
+                "SOAP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "mocks/RegistryMocks",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
 
         // MARK: - Executables
         .executableTarget(
@@ -177,6 +198,7 @@ let package = Package(
             dependencies: [
                 "Identifiers",
                 "Population",
+                "RegistryMocks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -195,6 +217,7 @@ let package = Package(
                 "Population",
                 "Normalization",
                 "Matching",
+                "RegistryMocks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/qorgan-bench",
@@ -283,6 +306,20 @@ let package = Package(
             ],
             path: "Tests/AdapterTests",
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RegistryMocksTests",
+            dependencies: [
+                "RegistryMocks",
+                "Population",
+                "SOAP",
+                "XMLSupport",
+                "Identifiers",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "Tests/RegistryMocksTests",
             swiftSettings: strictSettings
         ),
         .testTarget(
