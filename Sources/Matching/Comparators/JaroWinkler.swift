@@ -48,7 +48,10 @@ public enum JaroWinkler {
 
     /// Jaro similarity (no prefix boost) of two byte sequences.
     public static func jaro(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
-        jaroGeneric(a, b)
+        // Equal keys (the usual case when two records name the same person) match all bytes in place: exactly 1.
+        if a.count == b.count && a.count > 0 && a.elementsEqual(b) { return 1 }
+        if a.count > 0 && b.count > 0 && a.count <= 64 && b.count <= 64, let similarity = jaroShortBytes(a, b) { return similarity }
+        return jaroGeneric(a, b)
     }
 
     // MARK: - Implementation
@@ -132,6 +135,56 @@ public enum JaroWinkler {
             remainingB &= remainingB - 1
         }
         return combine(matches: matches, transpositions: transpositions / 2, la: la, lb: lb)
+    }
+
+    /// Bytes, both 1…64 long and all in 0x40…0x7F (upper-case ASCII letters: what name keys are made of): the
+    /// same greedy matching as `jaroShort` (each byte of `a`, in order, takes the first unmatched equal byte
+    /// of `b` inside its window), but the candidates come from a per-byte mask of `b`'s positions, so each byte
+    /// of `a` costs a few bit operations instead of a scan of its window. `nil` for other bytes.
+    @inline(__always)
+    private static func jaroShortBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        let la = a.count
+        let lb = b.count
+        let window = max(0, max(la, lb) / 2 - 1)
+        // 64 masks = 512 bytes: always on the stack.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { positions -> Double? in
+            positions.initialize(repeating: 0)
+            // Bytes outside 0x40…0x7F would share a slot: `outside` collects them and the scan takes over.
+            var outside: UInt8 = 0
+            for j in 0..<lb {
+                let slot = b[j] &- 0x40
+                outside |= slot
+                positions[Int(slot & 63)] |= 1 << UInt64(j)
+            }
+            var flagsA: UInt64 = 0
+            var flagsB: UInt64 = 0
+            // Past `lb + window` a byte of `a` has no window in `b` left (and is never looked up).
+            for i in 0..<min(la, lb + window) {
+                let lo = max(0, i - window)
+                let hi = min(lb - 1, i + window)
+                let inWindow = (UInt64.max >> UInt64(63 - hi)) & (UInt64.max << UInt64(lo))
+                let slot = a[i] &- 0x40
+                outside |= slot
+                let candidates = positions[Int(slot & 63)] & ~flagsB & inWindow
+                // Branch-free: take the lowest candidate (none when there is none).
+                flagsB |= candidates & (0 &- candidates)
+                flagsA |= UInt64(candidates != 0 ? 1 : 0) << UInt64(i)
+            }
+            if outside >= 64 { return nil }
+            let matches = flagsA.nonzeroBitCount
+            if matches == 0 { return 0 }
+            var transpositions = 0
+            var remainingA = flagsA
+            var remainingB = flagsB
+            while remainingA != 0 {
+                let i = remainingA.trailingZeroBitCount
+                let k = remainingB.trailingZeroBitCount
+                transpositions &+= a[i] != b[k] ? 1 : 0
+                remainingA &= remainingA - 1
+                remainingB &= remainingB - 1
+            }
+            return combine(matches: matches, transpositions: transpositions / 2, la: la, lb: lb)
+        }
     }
 
     @inline(__always)
