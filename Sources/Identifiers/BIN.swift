@@ -51,7 +51,7 @@ public struct BIN: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Validates exactly twelve ASCII digits; for bulk input already split into fields.
     public init(asciiDigits bytes: UnsafeBufferPointer<UInt8>, asOf referenceDate: CalendarDate) throws(IdentifierError) {
-        let digits = try DigitParser.strict(bytes, kind: .bin)
+        let digits = try DigitParser.strict(bytes, kind: .bin).get()
         try self.init(checked: digits, asOf: referenceDate)
     }
 

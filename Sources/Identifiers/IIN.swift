@@ -25,8 +25,18 @@ public struct IIN: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Validates exactly twelve ASCII digits without allocating; for bulk input already split into fields.
     @inlinable @inline(__always)
     public init(asciiDigits bytes: UnsafeBufferPointer<UInt8>) throws(IdentifierError) {
-        digits = try DigitParser.strict(bytes, kind: .iin)
+        digits = try DigitParser.strict(bytes, kind: .iin).get()
     }
+
+    /// Validates exactly twelve ASCII digits without allocating or throwing: the bulk hot path, where many
+    /// rows are invalid and a returned error is cheaper than a thrown one.
+    @inlinable @inline(__always)
+    public static func validate(asciiDigits bytes: UnsafeBufferPointer<UInt8>) -> Result<IIN, IdentifierError> {
+        DigitParser.strict(bytes, kind: .iin).map(IIN.init(digits:))
+    }
+
+    @inlinable
+    init(digits: PackedDigits) { self.digits = digits }
 
     /// The twelve digits as text. Personal data: do not log it.
     public var unmasked: String { digits.text }

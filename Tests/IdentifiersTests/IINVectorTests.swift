@@ -116,6 +116,17 @@ struct IINVectorTests {
         }
     }
 
+    @Test("the non-throwing bulk API returns the same outcome as the throwing one", arguments: ["850415300121", "850415300122", "140321501500", "85041530O121", "8504153001", ""])
+    func bulkAPI(_ input: String) {
+        let bytes = Array(input.utf8)
+        let result = bytes.withUnsafeBufferPointer { IIN.validate(asciiDigits: $0) }
+        switch result {
+        case .success(let iin): #expect(iin.unmasked == input)
+        case .failure(let error):
+            #expect(throws: error) { try IIN(input) }
+        }
+    }
+
     @Test("an IIN masks itself when printed")
     func masking() throws {
         let iin = try IIN("850415300121")
