@@ -73,13 +73,20 @@ struct MocksBenchmark: AsyncParsableCommand {
         }
         try Data(sample.utf8).write(to: directory.appendingPathComponent("www/person.xml"))
 
+        var load = [Double](repeating: 0, count: 3)
+        _ = getloadavg(&load, 3)
+        print("  load average before the run: \(load.map { String(format2: $0) }.joined(separator: " ")) (other processes share the 2 cores)")
         let wrkArguments = ["wrk", "-t\(threads)", "-c\(connections)", "-d\(duration)s", "--latency", "-s", script.path]
         print("mocks: signed ГБД ФЛ person look-ups, \(people) people, response \(sample.utf8.count) bytes, request \(try Data(contentsOf: requestFile).count) bytes")
         print("  command: \((wrkArguments + ["http://127.0.0.1:PORT/"]).joined(separator: " "))  (keep-alive; after a 2 s warm-up)")
         _ = try Self.run(wrkArguments.map { $0 == "-d\(duration)s" ? "-d2s" : $0 } + [mocks.baseURL(.individuals) + "/"])
+        let cpuBefore = Self.processCPUSeconds()
         let mockRun = try WrkResult(Self.run(wrkArguments + [mocks.baseURL(.individuals) + "/"]))
+        let cpuPerLookup = (Self.processCPUSeconds() - cpuBefore) / max(1, mockRun.requestsPerSecond * Double(duration))
         print("  individuals mock (Hummingbird, verify request + sign response): \(format(mockRun.requestsPerSecond)) req/s, "
               + "p50 \(mockRun.p50), p99 \(mockRun.p99), non-2xx \(mockRun.non2xx), errors \(mockRun.errors)")
+        print("  mock CPU per look-up (user+system, this process): \(String(format2: cpuPerLookup * 1e6)) µs "
+              + "→ at most \(format(1 / max(cpuPerLookup, 1e-9))) look-ups/s per fully free core")
         await mocks.shutdown()
 
         guard !skipNginx else { return }
@@ -144,6 +151,13 @@ struct MocksBenchmark: AsyncParsableCommand {
             }
         }
         """
+    }
+
+    /// User + system CPU seconds this process has used.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Runs a command to completion and returns its standard output.
