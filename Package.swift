@@ -299,8 +299,9 @@ let package = Package(
             name: "AdapterTests",
             dependencies: [
                 "GBDFLAdapter", "EducationAdapter", "BusinessRegistryAdapter", "HealthAdapter", "SMSAdapter", "SyncChannelClient",
-                "RegistryTransport", "Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport",
+                "RegistryTransport", "Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport", "RegistryMocks", "Population",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
