@@ -104,6 +104,7 @@ let package = Package(
         .target(
             name: "RegistryTransport",
             dependencies: [
+                "Verification",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -12,7 +12,7 @@ struct ModuleImportTests {
         "Sources/Verification": ["Identifiers", "Normalization", "Matching"],
         "adapters/XMLSupport": ["CLibXML2"],
         "adapters/SOAP": ["XMLSupport", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
-        "adapters/RegistryTransport": ["AsyncHTTPClient", "NIOCore", "NIOHTTP1", "Logging", "Metrics", "CoreMetrics"],
+        "adapters/RegistryTransport": ["Verification", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "Logging", "Metrics", "CoreMetrics"],
         "adapters/SyncChannelClient": ["Verification", "Identifiers", "SOAP", "XMLSupport", "RegistryTransport", "Logging"],
         "adapters/GBDFLAdapter": ["Verification", "Identifiers", "Normalization", "SyncChannelClient", "XMLSupport", "Logging"],
         "adapters/EducationAdapter": ["Verification", "Identifiers", "SyncChannelClient", "XMLSupport"],

@@ -35,7 +35,7 @@ public struct HealthAdapter: HealthRegistry {
                     headers: [(name: "Accept", value: "application/json"), (name: "X-Request-ID", value: requestId)], operation: "patient"),
                 deadline: deadline.instant)
         } catch {
-            return .unavailable(Self.reason(for: error))
+            return .unavailable(UnavailabilityReason(error))
         }
         return Self.classify(response, iin: iin, requestId: requestId)
     }
@@ -58,14 +58,4 @@ public struct HealthAdapter: HealthRegistry {
         }
     }
 
-    static func reason(for error: RegistryTransportError) -> UnavailabilityReason {
-        if error == .timeout { return .timeout }
-        if error == .connection { return .connection }
-        if error == .breakerOpen { return .circuitOpen }
-        if error == .rateLimited { return .rateLimited }
-        if error == .cancelled { return .cancelled }
-        if error == .authentication() { return .authentication(error.description) }
-        if error == .httpStatus(0), let status = error.status { return .httpStatus(status) }
-        return .other(error.shortDescription)
-    }
 }

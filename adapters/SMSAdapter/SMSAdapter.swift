@@ -50,7 +50,7 @@ public struct SMSAdapter: SMSGateway {
                     body: body, isIdempotent: false, operation: "send"),
                 deadline: deadline.instant)
         } catch {
-            return .unavailable(Self.reason(for: error))
+            return .unavailable(UnavailabilityReason(error))
         }
         return Self.classify(response)
     }
@@ -68,14 +68,4 @@ public struct SMSAdapter: SMSGateway {
             evidence: RegistryEvidence(registry: .sms, messageId: receipt.id, resultCode: String(response.status)))
     }
 
-    static func reason(for error: RegistryTransportError) -> UnavailabilityReason {
-        if error == .timeout { return .timeout }
-        if error == .connection { return .connection }
-        if error == .breakerOpen { return .circuitOpen }
-        if error == .rateLimited { return .rateLimited }
-        if error == .cancelled { return .cancelled }
-        if error == .authentication() { return .authentication(error.description) }
-        if error == .httpStatus(0), let status = error.status { return .httpStatus(status) }
-        return .other(error.shortDescription)
-    }
 }

@@ -59,7 +59,7 @@ public struct SyncChannelClient: Sendable {
                     isIdempotent: true, operation: operation),
                 deadline: deadline.instant)
         } catch {
-            return .unavailable(Self.reason(for: error))
+            return .unavailable(UnavailabilityReason(error))
         }
         return Self.classify(
             response: response, expectedCorrelationId: messageId, registry: registry, configuration: configuration, logger: logger,
@@ -122,17 +122,6 @@ public struct SyncChannelClient: Sendable {
         }
     }
 
-    /// Maps a transport error to why the registry is unavailable.
-    public static func reason(for error: RegistryTransportError) -> UnavailabilityReason {
-        if error == .timeout { return .timeout }
-        if error == .connection { return .connection }
-        if error == .breakerOpen { return .circuitOpen }
-        if error == .rateLimited { return .rateLimited }
-        if error == .cancelled { return .cancelled }
-        if error == .authentication() { return .authentication(error.description) }
-        if error == .httpStatus(0), let status = error.status { return .httpStatus(status) }
-        return .other(error.shortDescription)
-    }
 
     private static func timestamp() -> String {
         let formatter = ISO8601DateFormatter()
