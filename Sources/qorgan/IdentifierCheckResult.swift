@@ -2,35 +2,24 @@ import Identifiers
 
 /// The outcome of checking one input line, as the CLI reports it (human line or one JSON object).
 struct IdentifierCheckResult {
+    /// What the input turned out to be.
+    enum Outcome {
+        case iin(IIN)
+        case bin(BIN)
+        case invalid(IdentifierError)
+    }
+
     let input: String
     let kind: IdentifierKind
-    /// The normalised twelve digits, when valid.
-    let normalized: String?
-    let error: IdentifierError?
-    let flags: [String]
-    let derived: [String: String]
-
-    var isValid: Bool { error == nil }
+    let outcome: Outcome
 
     init(iinInput input: String) {
         self.input = input
         kind = .iin
         do {
-            let iin = try IIN(input)
-            let facts = iin.plausibility
-            normalized = iin.unmasked
-            error = nil
-            flags = facts.flags.codes
-            var derived: [String: String] = [:]
-            if let date = facts.birthDate { derived["birthDate"] = date.description }
-            if let gender = facts.gender { derived["gender"] = gender.rawValue }
-            if let century = facts.century { derived["century"] = String(century) }
-            self.derived = derived
+            outcome = .iin(try IIN(input))
         } catch {
-            normalized = nil
-            self.error = error
-            flags = []
-            derived = [:]
+            outcome = .invalid(error)
         }
     }
 
@@ -38,41 +27,56 @@ struct IdentifierCheckResult {
         self.input = input
         kind = .bin
         do {
-            let bin = try BIN(input, asOf: reference)
-            normalized = bin.text
-            error = nil
-            flags = []
-            derived = [
-                "registrationMonth": "\(bin.registrationYear)-\(bin.registrationMonth < 10 ? "0" : "")\(bin.registrationMonth)",
-                "entityType": "\(bin.entityType)",
-                "division": "\(bin.division)",
-            ]
+            outcome = .bin(try BIN(input, asOf: reference))
         } catch {
-            normalized = nil
-            self.error = error
-            flags = []
-            derived = [:]
+            outcome = .invalid(error)
         }
+    }
+
+    var isValid: Bool {
+        if case .invalid = outcome { return false }
+        return true
+    }
+
+    /// The twelve digits, when valid.
+    private var normalized: String? {
+        switch outcome {
+        case .iin(let iin): iin.unmasked
+        case .bin(let bin): bin.text
+        case .invalid: nil
+        }
+    }
+
+    private var error: IdentifierError? {
+        if case .invalid(let error) = outcome { return error }
+        return nil
+    }
+
+    private static func registrationMonth(_ bin: BIN) -> String {
+        "\(bin.registrationYear)-\(bin.registrationMonth < 10 ? "0" : "")\(bin.registrationMonth)"
     }
 
     // MARK: - Human output
 
     func humanLine(line: Int?, language: MessageLanguage) -> String {
         let prefix = line.map { "line \($0): " } ?? ""
-        guard error == nil, let normalized else {
-            let error = error!
+        switch outcome {
+        case .invalid(let error):
             return "\(prefix)\(input.debugDescription) invalid \(error.code): \(error.message(language))"
-        }
-        var parts = ["\(prefix)\(normalized) valid"]
-        if kind == .iin {
-            if let date = derived["birthDate"], let gender = derived["gender"] {
-                parts.append(language == .ru ? "дата рождения по ИИН \(date), пол \(gender == "male" ? "мужской" : "женский")" : "born \(date) per digits, \(gender)")
+        case .iin(let iin):
+            var parts = ["\(prefix)\(iin.unmasked) valid"]
+            let facts = iin.plausibility
+            if let date = facts.birthDate, let gender = facts.gender {
+                parts.append(
+                    language == .ru
+                        ? "дата рождения по ИИН \(date), пол \(gender == .male ? "мужской" : "женский")"
+                        : "born \(date) per digits, \(gender.rawValue)")
             }
-            for flag in flags { parts.append("flag \(flag)") }
-        } else {
-            parts.append("registered \(derived["registrationMonth"] ?? "?"), \(derived["entityType"] ?? "?"), \(derived["division"] ?? "?")")
+            for flag in facts.flags.codes { parts.append("flag \(flag)") }
+            return parts.joined(separator: "  ")
+        case .bin(let bin):
+            return "\(prefix)\(bin.text) valid  registered \(Self.registrationMonth(bin)), \(bin.entityType), \(bin.division)"
         }
-        return parts.joined(separator: "  ")
     }
 
     // MARK: - JSON output
@@ -93,14 +97,24 @@ struct IdentifierCheckResult {
             message.append("ru", .string(error.message(.ru)))
             object.append("message", .object(message))
         }
-        object.append("flags", .array(flags.map(JSONValue.string)))
-        let keys = kind == .iin ? ["birthDate", "gender", "century"] : ["registrationMonth", "entityType", "division"]
-        for key in keys {
-            if key == "century", let century = derived[key].flatMap({ Int($0) }) {
-                object.append(key, .number(century))
-            } else {
-                object.append(key, derived[key].map(JSONValue.string) ?? .null)
-            }
+        switch (kind, outcome) {
+        case (_, .iin(let iin)):
+            let facts = iin.plausibility
+            object.append("flags", .array(facts.flags.codes.map(JSONValue.string)))
+            object.append("birthDate", facts.birthDate.map { .string($0.description) } ?? .null)
+            object.append("gender", facts.gender.map { .string($0.rawValue) } ?? .null)
+            object.append("century", facts.century.map(JSONValue.number) ?? .null)
+        case (_, .bin(let bin)):
+            object.append("flags", .array([]))
+            object.append("registrationMonth", .string(Self.registrationMonth(bin)))
+            object.append("entityType", .string("\(bin.entityType)"))
+            object.append("division", .string("\(bin.division)"))
+        case (.iin, .invalid):
+            object.append("flags", .array([]))
+            for key in ["birthDate", "gender", "century"] { object.append(key, .null) }
+        case (.bin, .invalid):
+            object.append("flags", .array([]))
+            for key in ["registrationMonth", "entityType", "division"] { object.append(key, .null) }
         }
         return JSONValue.object(object).serialized
     }
