@@ -1,3 +1,4 @@
+import Foundation
 import Identifiers
 
 /// Runs `body` `rounds` times and returns the fastest duration.
@@ -85,4 +86,31 @@ enum SyntheticIINRecords {
         }
         return buffer
     }
+}
+
+/// What a finished helper command (Python reference, `wrk`, …) printed and how it exited.
+struct CommandOutput {
+    /// Exit status; -1 when the command could not be started.
+    let status: Int32
+    /// Standard output (and standard error, when asked), or why the command could not start.
+    let text: String
+}
+
+/// Runs a command found on PATH to completion, capturing its output. The benchmarks' one way to run the
+/// reference implementations they compare against.
+func runCommand(_ arguments: [String], includingStandardError: Bool = true) -> CommandOutput {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = includingStandardError ? output : FileHandle.nullDevice
+    do {
+        try process.run()
+    } catch {
+        return CommandOutput(status: -1, text: "cannot start \(arguments.first ?? "?"): \(error)")
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandOutput(status: process.terminationStatus, text: String(decoding: data, as: UTF8.self))
 }

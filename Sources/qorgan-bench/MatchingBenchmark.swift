@@ -144,20 +144,8 @@ struct MatchingBenchmark: ParsableCommand {
     }
 
     private func runProcess(_ arguments: [String]) -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        do {
-            try process.run()
-        } catch {
-            return (-1, "cannot start \(arguments[0]): \(error)")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let output = runCommand(arguments)
+        return (output.status, output.text)
     }
 }
 

@@ -162,17 +162,9 @@ struct MocksBenchmark: AsyncParsableCommand {
 
     /// Runs a command to completion and returns its standard output.
     static func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("\(arguments[0]) exited with \(process.terminationStatus)") }
-        return String(decoding: data, as: UTF8.self)
+        let output = runCommand(arguments, includingStandardError: false)
+        guard output.status == 0 else { throw ValidationError("\(arguments[0]) exited with \(output.status)") }
+        return output.text
     }
 }
 

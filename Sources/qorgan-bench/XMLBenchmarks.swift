@@ -88,21 +88,9 @@ struct XMLBenchmark: ParsableCommand {
     }
 
     private func runLXML(file: String) -> Result<Double, Failure> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, lxmlScript, file, "--iterations", String(iterations), "--rounds", String(rounds)]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        do {
-            try process.run()
-        } catch {
-            return .failure(Failure(text: "cannot start \(python): \(error)"))
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else { return .failure(Failure(text: text.trimmingCharacters(in: .whitespacesAndNewlines))) }
+        let output = runCommand([python, lxmlScript, file, "--iterations", String(iterations), "--rounds", String(rounds)])
+        let text = output.text
+        guard output.status == 0 else { return .failure(Failure(text: text.trimmingCharacters(in: .whitespacesAndNewlines))) }
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("ops_per_second ") }),
             let value = Double(line.dropFirst("ops_per_second ".count))
         else { return .failure(Failure(text: "unexpected output: \(text)")) }
