@@ -30,6 +30,9 @@ let package = Package(
         .library(name: "BusinessRegistryAdapter", targets: ["BusinessRegistryAdapter"]),
         .library(name: "HealthAdapter", targets: ["HealthAdapter"]),
         .library(name: "SMSAdapter", targets: ["SMSAdapter"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Cleansing", targets: ["Cleansing"]),
+        .library(name: "Service", targets: ["Service"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,6 +44,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: - Core (Sources/)
@@ -71,6 +76,49 @@ let package = Package(
             dependencies: ["Identifiers", "Normalization", "Matching"],
             path: "Sources/Verification",
             exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// Decisions, reviews, vouchers, consents, API keys, batch checkpoints and the hash-chained audit log (SQLite via GRDB).
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Verification",
+                "Identifiers",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Storage",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// Batch cleansing of parent records: streaming CSV in and out, resumable job runner, progress, HTML/JSON report.
+        .target(
+            name: "Cleansing",
+            dependencies: ["Verification", "Storage", "Identifiers", "Normalization", "Matching", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Cleansing",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// The gateway's HTTP API (Hummingbird): routes, auth, rate limits, problem+json, metrics, OpenAPI.
+        .target(
+            name: "Service",
+            dependencies: [
+                "Verification",
+                "Storage",
+                "Identifiers",
+                "Normalization",
+                "Matching",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Sources/Service",
+            exclude: ["README.md"],
+            resources: [.copy("openapi.yaml")],
             swiftSettings: strictSettings
         ),
 
@@ -322,6 +370,30 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
             ],
             path: "Tests/RegistryMocksTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Identifiers", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/StorageTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CleansingTests",
+            dependencies: ["Cleansing", "Verification", "Storage", "Identifiers", "Population"],
+            path: "Tests/CleansingTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: [
+                "Service", "Storage", "Verification", "Identifiers", "RegistryMocks", "Population",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            path: "Tests/ServiceTests",
             swiftSettings: strictSettings
         ),
         .testTarget(
