@@ -246,6 +246,12 @@ let package = Package(
             name: "qorgan",
             dependencies: [
                 "Identifiers",
+                "Normalization",
+                "Matching",
+                "Verification",
+                "Storage",
+                "Service",
+                "Cleansing",
                 "Population",
                 "RegistryMocks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
