@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "BusinessRegistryAdapter", targets: ["BusinessRegistryAdapter"]),
         .library(name: "HealthAdapter", targets: ["HealthAdapter"]),
         .library(name: "SMSAdapter", targets: ["SMSAdapter"]),
+        .library(name: "RegistryAdapters", targets: ["RegistryAdapters"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Cleansing", targets: ["Cleansing"]),
         .library(name: "Service", targets: ["Service"]),
@@ -109,6 +110,7 @@ let package = Package(
                 "Identifiers",
                 "Normalization",
                 "Matching",
+                "RegistryAdapters",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -211,6 +213,21 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
+        /// The adapters' factory: every registry port from one configuration over one shared HTTP client.
+        .target(
+            name: "RegistryAdapters",
+            dependencies: [
+                "Verification", "RegistryTransport", "SyncChannelClient", "SOAP", "GBDFLAdapter", "EducationAdapter", "BusinessRegistryAdapter",
+                "HealthAdapter", "SMSAdapter",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+            ],
+            path: "adapters/RegistryAdapters",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
 
         // MARK: - Mocks (mocks/)
         /// Deterministic synthetic population with per-registry views, injected defects and ground truth.
@@ -252,6 +269,7 @@ let package = Package(
                 "Storage",
                 "Service",
                 "Cleansing",
+                "RegistryAdapters",
                 "Population",
                 "RegistryMocks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
