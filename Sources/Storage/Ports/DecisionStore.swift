@@ -24,14 +24,16 @@ public enum DecisionWriteOutcome: Sendable {
     /// Written.
     case recorded(StoredDecision)
     /// The client request id was seen before for this kind: nothing written, the earlier decision returned.
+    /// Compare its `requestFingerprint` with the new request's to tell a replay from a reused key.
     case replayed(StoredDecision)
-    /// The voucher overlaps an active voucher of the same child: nothing written.
+    /// The voucher overlaps an active voucher of the same child (any programme): nothing written.
     case voucherConflict(existing: VoucherRecord)
 }
 
 /// Decisions with their evidence, looked up by id or client request id.
 public protocol DecisionStore: Sendable {
-    /// Writes the decision, audit entry and review/voucher atomically (see `DecisionWriteOutcome`).
+    /// Writes the decision, audit entry and review/voucher atomically (see `DecisionWriteOutcome`). The idempotency
+    /// and overlap checks run inside the same transaction, so concurrent writers cannot both win.
     func record(_ write: DecisionWrite) async throws(StoreError) -> DecisionWriteOutcome
     /// The decision with this id, payload decrypted.
     func decision(id: String) async throws(StoreError) -> StoredDecision?
