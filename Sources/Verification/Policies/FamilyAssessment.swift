@@ -1,0 +1,28 @@
+public import Matching
+
+/// `FamilyPolicy`'s verdict on a declaration: one decision, its reasons, and the parts it rests on.
+public struct FamilyAssessment: Sendable, Hashable {
+    /// MATCH (every check passed), REVIEW (an operator must look) or MISMATCH (a check failed on registry facts).
+    public var decision: MatchDecision
+    /// Reasons in the order found; informational ones (e.g. `PARENT_LINK_BY_ADDRESS`) may accompany MATCH.
+    public var reasons: [ReasonCode]
+    /// The child's assessment.
+    public var child: PersonAssessment
+    /// The parent's assessment.
+    public var parent: PersonAssessment
+    /// How parent and child are tied.
+    public var link: ParentLink
+    /// Registry message ids the verdict rests on.
+    public var evidence: [RegistryEvidence]
+
+    /// Creates an assessment.
+    public init(decision: MatchDecision, reasons: [ReasonCode], child: PersonAssessment, parent: PersonAssessment, link: ParentLink,
+                evidence: [RegistryEvidence]) {
+        self.decision = decision
+        self.reasons = reasons
+        self.child = child
+        self.parent = parent
+        self.link = link
+        self.evidence = evidence
+    }
+}
