@@ -77,6 +77,36 @@ public struct ReasonCode: RawRepresentable, Sendable, Hashable, Codable, Compara
     public static let priorityChronicCondition = ReasonCode(rawValue: "PRIORITY_CHRONIC_CONDITION")
     /// No confirmed consent to process this person's data.
     public static let consentRequired = ReasonCode(rawValue: "CONSENT_REQUIRED")
+
+    // MARK: - Provider qualification
+
+    /// The provider check names no head although the provider is a legal entity: an operator must look.
+    public static let headNotDeclared = ReasonCode(rawValue: "HEAD_NOT_DECLARED")
+    /// The head's identity could not be confirmed automatically (names close but not close enough, or the business
+    /// registry names no head).
+    public static let headIdentityUncertain = ReasonCode(rawValue: "HEAD_IDENTITY_UNCERTAIN")
+    /// The individuals registry records the provider's head (or the entrepreneur) as deceased.
+    public static let headDeceased = ReasonCode(rawValue: "HEAD_DECEASED")
+    /// The provider check declares no coaches: nothing to qualify them on.
+    public static let coachesNotDeclared = ReasonCode(rawValue: "COACHES_NOT_DECLARED")
+    /// A coach is not in the individuals registry (the registry said so).
+    public static let coachNotFound = ReasonCode(rawValue: "COACH_NOT_FOUND")
+    /// A coach's declared names do not match the individuals registry.
+    public static let coachIdentityMismatch = ReasonCode(rawValue: "COACH_IDENTITY_MISMATCH")
+    /// A coach's declared names are close to the registry's but not close enough to accept automatically.
+    public static let coachIdentityUncertain = ReasonCode(rawValue: "COACH_IDENTITY_UNCERTAIN")
+    /// The individuals registry records a coach as deceased.
+    public static let coachDeceased = ReasonCode(rawValue: "COACH_DECEASED")
+    /// The education database holds no educator record for a coach (the registry said so).
+    public static let coachNotInEducationRegistry = ReasonCode(rawValue: "COACH_NOT_IN_EDUCATION_REGISTRY")
+    /// A coach has no diploma with a specialty relevant to the section type.
+    public static let coachDiplomaMissing = ReasonCode(rawValue: "COACH_DIPLOMA_MISSING")
+    /// A coach has no qualification category (none, «без категории», or the base level «педагог»).
+    public static let coachCategoryMissing = ReasonCode(rawValue: "COACH_CATEGORY_MISSING")
+    /// A coach's qualification category has expired.
+    public static let coachCategoryExpired = ReasonCode(rawValue: "COACH_CATEGORY_EXPIRED")
+    /// A coach of a sport section has no valid sports medical clearance.
+    public static let coachClearanceMissing = ReasonCode(rawValue: "COACH_CLEARANCE_MISSING")
 }
 
 /// The Russian and Kazakh texts of every reason code.
@@ -111,6 +141,19 @@ enum ReasonCatalogue {
         .priorityDisability: ("Приоритетная категория: инвалидность", "Басым санат: мүгедектік"),
         .priorityChronicCondition: ("Приоритетная категория: хроническое заболевание", "Басым санат: созылмалы ауру"),
         .consentRequired: ("Нет подтверждённого согласия на обработку персональных данных", "Дербес деректерді өңдеуге расталған келісім жоқ"),
+        .headNotDeclared: ("Не указан руководитель поставщика", "Жеткізушінің басшысы көрсетілмеген"),
+        .headIdentityUncertain: ("Личность руководителя не подтверждена автоматически, требуется проверка", "Басшының жеке басы автоматты түрде расталмады, тексеру қажет"),
+        .headDeceased: ("По данным ГБД ФЛ руководитель умер", "ЖТ МДҚ деректері бойынша басшы қайтыс болған"),
+        .coachesNotDeclared: ("Не указан ни один тренер (педагог)", "Бірде-бір жаттықтырушы (педагог) көрсетілмеген"),
+        .coachNotFound: ("Тренер не найден в ГБД ФЛ", "Жаттықтырушы ЖТ МДҚ-да табылмады"),
+        .coachIdentityMismatch: ("ФИО тренера не совпадает с данными ГБД ФЛ", "Жаттықтырушының аты-жөні ЖТ МДҚ деректерімен сәйкес келмейді"),
+        .coachIdentityUncertain: ("Данные тренера совпадают не полностью, требуется проверка", "Жаттықтырушы деректері толық сәйкес емес, тексеру қажет"),
+        .coachDeceased: ("По данным ГБД ФЛ тренер умер", "ЖТ МДҚ деректері бойынша жаттықтырушы қайтыс болған"),
+        .coachNotInEducationRegistry: ("Тренер не числится педагогом в НОБД", "Жаттықтырушы ҰБДҚ-да педагог ретінде тіркелмеген"),
+        .coachDiplomaMissing: ("У тренера нет диплома по специальности, соответствующей секции", "Жаттықтырушының секцияға сәйкес мамандық бойынша дипломы жоқ"),
+        .coachCategoryMissing: ("У тренера нет квалификационной категории", "Жаттықтырушының біліктілік санаты жоқ"),
+        .coachCategoryExpired: ("Срок квалификационной категории тренера истёк", "Жаттықтырушының біліктілік санатының мерзімі өтті"),
+        .coachClearanceMissing: ("У тренера спортивной секции нет действующего медицинского допуска", "Спорт секциясы жаттықтырушысының қолданыстағы медициналық рұқсаты жоқ"),
     ]
 
     static func fallback(_ code: String) -> (ru: String, kk: String) {
