@@ -1,0 +1,89 @@
+public import Foundation
+public import Matching
+public import Verification
+
+/// The JSON document of a decision: what the API answers and what the store keeps (encrypted) as the payload.
+public struct DecisionDocument: Sendable, Codable, Hashable {
+    /// One reason with its messages.
+    public struct Reason: Sendable, Codable, Hashable {
+        /// Machine-readable code.
+        public var code: String
+        /// Russian message.
+        public var messageRu: String
+        /// Kazakh message.
+        public var messageKk: String
+
+        /// The reason for `code`.
+        public init(_ code: ReasonCode) {
+            self.code = code.rawValue
+            messageRu = code.messageRu
+            messageKk = code.messageKk
+        }
+    }
+
+    /// One registry answer the decision relied on.
+    public struct Evidence: Sendable, Codable, Hashable {
+        /// Registry name.
+        public var registry: String
+        /// The registry's message id.
+        public var messageId: String
+        /// The registry's result code.
+        public var resultCode: String?
+
+        /// From registry evidence.
+        public init(_ evidence: RegistryEvidence) {
+            registry = evidence.registry.rawValue
+            messageId = evidence.messageId
+            resultCode = evidence.resultCode
+        }
+    }
+
+    /// Decision id.
+    public var decisionId: String
+    /// `registration`, `voucher-activation`, `provider-check`.
+    public var kind: String
+    /// The outcome (MATCH/REVIEW/MISMATCH, ACTIVATE/REVIEW/REJECT, QUALIFIED/REVIEW/NOT_QUALIFIED).
+    public var decision: String
+    /// Reasons.
+    public var reasons: [Reason]
+    /// When decided (ISO 8601).
+    public var decidedAt: String
+    /// The client's request id, when given.
+    public var requestId: String?
+    /// Per-person match explanations (`child`, `parent`, `person`).
+    public var explanations: [String: MatchScore]
+    /// What the registry says, masked (`person`, `child`, `parent`).
+    public var registry: [String: MaskedPerson]
+    /// Other facts (link kind, child age, voucher id, programme …).
+    public var facts: [String: String]
+    /// Registry message ids.
+    public var evidence: [Evidence]
+    /// Open review id when REVIEW.
+    public var reviewId: String?
+
+    /// Creates a document.
+    public init(
+        decisionId: String, kind: String, decision: String, reasons: [ReasonCode], decidedAt: Date, requestId: String?,
+        explanations: [String: MatchScore] = [:], registry: [String: MaskedPerson] = [:], facts: [String: String] = [:],
+        evidence: [RegistryEvidence] = [], reviewId: String? = nil
+    ) {
+        self.decisionId = decisionId
+        self.kind = kind
+        self.decision = decision
+        self.reasons = reasons.map(Reason.init)
+        self.decidedAt = ISO8601DateFormatter().string(from: decidedAt)
+        self.requestId = requestId
+        self.explanations = explanations
+        self.registry = registry
+        self.facts = facts
+        self.evidence = evidence.map(Evidence.init)
+        self.reviewId = reviewId
+    }
+
+    /// Sorted-key JSON.
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+    }
+}

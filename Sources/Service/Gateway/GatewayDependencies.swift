@@ -1,0 +1,50 @@
+public import Foundation
+public import Logging
+public import Matching
+public import RegistryAdapters
+public import Storage
+public import Verification
+
+/// What the business routes need: the registries, the store, the key that turns IINs into lookup hashes, the match
+/// model and a clock.
+public struct GatewayDependencies: Sendable {
+    /// Every registry port.
+    public var registries: RegistryAdapterSet
+    /// Decisions, reviews, vouchers, consents, audit.
+    public var store: any GatewayStore
+    /// Keyed hashes of IINs (the store's lookup key).
+    public var protector: PersonalDataProtector
+    /// The match model.
+    public var model: MatchModel
+    /// Consent codes: lifetime and attempts. Defaults: 5 minutes, 5 attempts.
+    public var consent: ConsentSettings
+    /// Now (injectable for tests).
+    public var now: @Sendable () -> Date
+
+    /// Creates the dependencies.
+    public init(
+        registries: RegistryAdapterSet, store: any GatewayStore, protector: PersonalDataProtector, model: MatchModel = .default,
+        consent: ConsentSettings = .init(), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.registries = registries
+        self.store = store
+        self.protector = protector
+        self.model = model
+        self.consent = consent
+        self.now = now
+    }
+}
+
+/// One-time consent codes.
+public struct ConsentSettings: Sendable, Hashable {
+    /// How long a code works. Default 5 minutes.
+    public var codeLifetime: TimeInterval
+    /// Wrong codes allowed before the consent is locked. Default 5.
+    public var maximumAttempts: Int
+
+    /// Creates settings (defaults as documented).
+    public init(codeLifetime: TimeInterval = 300, maximumAttempts: Int = 5) {
+        self.codeLifetime = codeLifetime
+        self.maximumAttempts = maximumAttempts
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import Identifiers
+import Storage
+import Verification
+
+/// `GET /v1/decisions/{id}`, `GET /v1/reviews`, `POST /v1/reviews/{id}/resolve`.
+struct DecisionQueries: Sendable {
+    let dependencies: GatewayDependencies
+
+    func decision(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        guard let decision = try await dependencies.store.decision(id: id) else { throw ServiceProblem.notFound("No decision \(id).") }
+        return DecisionRecorder.json(decision.payload, status: .ok)
+    }
+
+    /// One review in the list.
+    struct ReviewView: Encodable {
+        var reviewId: String
+        var decisionId: String
+        var kind: String
+        var status: String
+        var reasons: [String]
+        var regionKATO: String?
+        var createdAt: String
+        var resolution: String?
+        var comment: String?
+        var resolvedBy: String?
+        var resolvedAt: String?
+
+        init(_ item: ReviewItem) {
+            let format = ISO8601DateFormatter()
+            reviewId = item.id
+            decisionId = item.decisionID
+            kind = item.kind.rawValue
+            status = item.status.rawValue
+            reasons = item.reasonCodes
+            regionKATO = item.regionKATO
+            createdAt = format.string(from: item.createdAt)
+            resolution = item.resolution
+            comment = item.comment
+            resolvedBy = item.resolvedBy
+            resolvedAt = item.resolvedAt.map { format.string(from: $0) }
+        }
+    }
+
+    struct ReviewList: Encodable {
+        var items: [ReviewView]
+        var limit: Int
+        var offset: Int
+    }
+
+    func reviews(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        var filter = ReviewQuery()
+        if let status = query["status"].map(String.init) {
+            if status == "all" {
+                filter.status = nil
+            } else if let parsed = ReviewItem.Status(rawValue: status) {
+                filter.status = parsed
+            } else {
+                throw ServiceProblem.badRequest("status must be open, resolved or all", code: "QUERY_INVALID")
+            }
+        }
+        filter.reasonCode = query["reason"].map(String.init)
+        filter.regionKATO = query["region"].map(String.init)
+        let format = ISO8601DateFormatter()
+        if let from = query["from"].map(String.init) {
+            guard let date = format.date(from: from) else { throw ServiceProblem.badRequest("from must be an ISO 8601 time", code: "QUERY_INVALID") }
+            filter.createdFrom = date
+        }
+        if let to = query["to"].map(String.init) {
+            guard let date = format.date(from: to) else { throw ServiceProblem.badRequest("to must be an ISO 8601 time", code: "QUERY_INVALID") }
+            filter.createdTo = date
+        }
+        if let limit = query["limit"].map(String.init) {
+            guard let value = Int(limit), (1...500).contains(value) else { throw ServiceProblem.badRequest("limit must be 1…500", code: "QUERY_INVALID") }
+            filter.limit = value
+        }
+        if let offset = query["offset"].map(String.init) {
+            guard let value = Int(offset), value >= 0 else { throw ServiceProblem.badRequest("offset must be ≥ 0", code: "QUERY_INVALID") }
+            filter.offset = value
+        }
+        let items = try await dependencies.store.reviews(filter)
+        return try Self.encode(ReviewList(items: items.map(ReviewView.init), limit: filter.limit, offset: filter.offset), status: .ok)
+    }
+
+    struct Resolution: Decodable {
+        var resolution: String
+        var comment: String
+    }
+
+    func resolve(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let body = try await request.decode(as: Resolution.self, context: context)
+        let comment = body.comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !comment.isEmpty, comment.count <= 2_000 else {
+            throw ServiceProblem.validationFailed(code: "COMMENT_REQUIRED", detail: "comment must be 1–2000 characters")
+        }
+        let store = dependencies.store
+        guard let review = try await store.review(id: id) else { throw ServiceProblem.notFound("No review \(id).") }
+        let allowed: Set<String> = review.kind == .voucherActivation ? ["ACTIVATE", "REJECT"] : ["MATCH", "MISMATCH", "QUALIFIED", "NOT_QUALIFIED"]
+        guard allowed.contains(body.resolution) else {
+            throw ServiceProblem.validationFailed(code: "RESOLUTION_INVALID", detail: "resolution must be one of \(allowed.sorted().joined(separator: ", "))")
+        }
+        var voucher: VoucherRecord?
+        if review.kind == .voucherActivation, body.resolution == "ACTIVATE" {
+            guard let decision = try await store.decision(id: review.decisionID),
+                let document = try? JSONDecoder().decode(DecisionDocument.self, from: decision.payload),
+                let child = decision.subjects.first, let programme = document.facts["programmeId"],
+                let start = document.facts["periodStart"].flatMap(Self.date), let end = document.facts["periodEnd"].flatMap(Self.date)
+            else { throw ServiceProblem.conflict("The decision under review lacks the child or programme needed to activate.") }
+            if !(try await store.activeVouchers(child: child, overlapping: start, end)).isEmpty {
+                throw ServiceProblem.conflict("The child already has an active voucher for an overlapping period.", code: ReasonCode.duplicateVoucher.rawValue)
+            }
+            voucher = VoucherRecord(
+                id: GatewayIdentifiers.make("vch"), child: child, programmeID: programme, periodStart: start, periodEnd: end,
+                decisionID: review.decisionID, activatedAt: dependencies.now())
+        }
+        let actor = context.client?.name ?? "anonymous"
+        let audit = AuditDraft(
+            actor: actor, action: "review.resolved", subjectID: id,
+            details: ["decision_id": review.decisionID, "resolution": body.resolution, "request_id": context.requestID])
+        let result: Result<ReviewItem, StoreError>
+        do {
+            result = .success(try await store.resolve(id: id, resolution: body.resolution, comment: comment, actor: actor, voucher: voucher, audit: audit))
+        } catch {
+            result = .failure(error)
+        }
+        let resolved: ReviewItem
+        switch result {
+        case .success(let item): resolved = item
+        case .failure(.conflict): throw ServiceProblem.conflict("The review is already resolved.", code: "REVIEW_ALREADY_RESOLVED")
+        case .failure(let error): throw error
+        }
+        var view = ReviewView(resolved)
+        view.comment = resolved.comment
+        return try Self.encode(view, status: .ok)
+    }
+
+    static func date(_ text: String) -> CalendarDate? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 3 ? CalendarDate(year: parts[0], month: parts[1], day: parts[2]) : nil
+    }
+
+    static func encode(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return DecisionRecorder.json(try encoder.encode(value), status: status)
+    }
+}

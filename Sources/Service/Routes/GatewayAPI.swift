@@ -1,0 +1,38 @@
+import Hummingbird
+public import Storage
+
+/// Registers the business routes of `/v1` with their roles.
+///
+/// | route | roles |
+/// |---|---|
+/// | `POST /v1/registrations/verify` | registrar, operator |
+/// | `POST /v1/voucher-activations` | registrar, operator |
+/// | `GET /v1/decisions/{id}` | registrar, operator, auditor |
+/// | `GET /v1/reviews` | operator, auditor |
+/// | `POST /v1/reviews/{id}/resolve` | operator |
+/// | `POST /v1/consents`, `POST /v1/consents/{id}/confirm` | registrar, operator |
+public struct GatewayAPI: Sendable {
+    /// What the routes use.
+    public let dependencies: GatewayDependencies
+
+    /// Creates the API.
+    public init(dependencies: GatewayDependencies) {
+        self.dependencies = dependencies
+    }
+
+    /// Adds every business route.
+    public func register(on routes: GatewayRoutes) {
+        let registration = RegistrationVerification(dependencies: dependencies)
+        let voucher = VoucherActivation(dependencies: dependencies)
+        let queries = DecisionQueries(dependencies: dependencies)
+        let consents = ConsentFlow(dependencies: dependencies)
+        let registrars = routes.v1(requiring: .registrar, .operator)
+        registrars.post("registrations/verify", use: registration.handle)
+        registrars.post("voucher-activations", use: voucher.handle)
+        registrars.post("consents", use: consents.create)
+        registrars.post("consents/:id/confirm", use: consents.confirm)
+        routes.v1(requiring: .registrar, .operator, .auditor).get("decisions/:id", use: queries.decision)
+        routes.v1(requiring: .operator, .auditor).get("reviews", use: queries.reviews)
+        routes.v1(requiring: .operator).post("reviews/:id/resolve", use: queries.resolve)
+    }
+}
