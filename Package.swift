@@ -411,7 +411,8 @@ let package = Package(
         .testTarget(
             name: "ServiceTests",
             dependencies: [
-                "Service", "Storage", "Verification", "Identifiers", "RegistryMocks", "Population",
+                "Service", "Storage", "Verification", "Identifiers", "RegistryMocks", "Population", "RegistryAdapters",
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
