@@ -54,8 +54,8 @@ final class ProgressHarness: Sendable {
         let lines = harness.text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(!harness.text.contains("\r"))
         #expect(lines == [
-            "cleanse: 2,500/10,000 rows ( 25.0%), 500 rows/s, ETA 15s, elapsed 5s",
-            "cleanse: 5,000/10,000 rows ( 50.0%), 500 rows/s, ETA 10s, elapsed 10s",
+            "cleanse: 2,500/10,000 rows (25.0%), 500 rows/s, ETA 15s, elapsed 5s",
+            "cleanse: 5,000/10,000 rows (50.0%), 500 rows/s, ETA 10s, elapsed 10s",
             "cleanse: done, 6,000 rows in 12s (500 rows/s)",
             "",
         ])

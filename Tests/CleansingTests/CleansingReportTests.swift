@@ -95,7 +95,6 @@ import Verification
         #expect(!html.lowercased().contains("http"))
         #expect(!html.lowercased().contains("<script"))
         #expect(!html.lowercased().contains("url("))
-        #expect(!html.contains("src="))
         #expect(!html.contains("href="))
         #expect(!html.contains("@import"))
         for tag in ["section", "svg", "table", "tr", "td", "h2", "text", "p", "span"] {

@@ -23,7 +23,7 @@ public enum ProgressFormatter {
     public static func line(_ snapshot: ProgressSnapshot, label: String) -> String {
         var text = "\(label): \(grouped(snapshot.done))"
         if let total = snapshot.total, let fraction = snapshot.fraction {
-            text += "/\(grouped(total)) rows (\(percent(fraction)))"
+            text += "/\(grouped(total)) rows (\(percent(fraction).drop { $0 == " " }))"
         } else {
             text += " rows"
         }
