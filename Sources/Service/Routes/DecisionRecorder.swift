@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HTTPTypes
 import Logging
 import Storage
 import Verification
@@ -46,7 +45,7 @@ struct DecisionRecorder: Sendable {
             return Self.json(decision.payload, status: status)
         case .replayed(let decision):
             var response = Self.json(decision.payload, status: .ok)
-            response.headers[HTTPField.Name("Idempotent-Replayed")!] = "true"
+            response.headers[HTTPFields.Element.Name("Idempotent-Replayed")!] = "true"
             return response
         case .voucherConflict:
             throw ServiceProblem.conflict("The child already has an active voucher for an overlapping period.", code: ReasonCode.duplicateVoucher.rawValue)

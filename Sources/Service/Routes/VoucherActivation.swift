@@ -62,7 +62,9 @@ struct VoucherActivation: Sendable {
         }
         let requestID = body.requestId.trimmingCharacters(in: .whitespaces)
         guard !requestID.isEmpty, requestID.count <= 128 else { throw ServiceProblem.badRequest("requestId must be 1–128 characters", code: "REQUEST_ID_INVALID") }
-        let fingerprint = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        // The fingerprint is over the canonical JSON (sorted keys), so a replay with the same content but another key order matches.
+        let canonical = (try? JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: bytes), options: [.sortedKeys])) ?? bytes
+        let fingerprint = SHA256.hash(data: canonical).map { String(format: "%02x", $0) }.joined()
         let store = dependencies.store
         if let earlier = try await store.decision(kind: .voucherActivation, clientRequestID: requestID) {
             guard earlier.requestFingerprint == fingerprint else {
