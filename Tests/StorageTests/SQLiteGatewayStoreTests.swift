@@ -51,3 +51,13 @@ struct SQLiteGatewayStoreTests {
         #expect(throws: StoreError.self) { _ = try SQLiteGatewayStore(path: "/nonexistent-dir/x/qorgan.sqlite", keys: .generate()) }
     }
 }
+
+struct StoreErrorTests {
+    @Test("short descriptions are fixed labels, free of ids", arguments: [
+        (StoreError.notFound(kind: "decision", id: "dec_1"), "not-found"), (.conflict("review rev_1 is already resolved"), "conflict"),
+        (.payloadUnreadable(id: "decision:dec_1"), "payload-unreadable"), (.database("SQLITE_BUSY"), "database"), (.migration("x"), "migration"),
+    ])
+    func shortDescriptions(error: StoreError, label: String) {
+        #expect(error.shortDescription == label)
+    }
+}

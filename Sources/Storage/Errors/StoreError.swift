@@ -11,6 +11,17 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A migration failed or the schema is newer than this build.
     case migration(String)
 
+    /// A short label for metrics and logs: `not-found`, `conflict`, `payload-unreadable`, `database`, `migration`.
+    public var shortDescription: String {
+        switch self {
+        case .notFound: "not-found"
+        case .conflict: "conflict"
+        case .payloadUnreadable: "payload-unreadable"
+        case .database: "database"
+        case .migration: "migration"
+        }
+    }
+
     /// A message without personal data.
     public var description: String {
         switch self {
