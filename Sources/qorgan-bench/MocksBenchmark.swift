@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Identifiers
+import NIOCore
+import NIOPosix
 import Population
 import RegistryMocks
 import SOAP
@@ -36,7 +38,19 @@ struct MocksBenchmark: AsyncParsableCommand {
     @Flag(help: "Skip the nginx reference run.")
     var skipNginx = false
 
+    @Flag(help: "Run Swift concurrency's global executor on NIO's event loops (process-wide; fewer thread hops per request).")
+    var nioExecutor = false
+
+    @Flag(help: "Also time the stages of one look-up in-process, single-threaded (parse, verify, sign and their parts).")
+    var stages = false
+
     func run() async throws {
+        if nioExecutor {
+            guard NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() else {
+                throw ValidationError("could not make NIO's event loops the global executor")
+            }
+            print("  Swift concurrency's global executor: NIO's event loops (NIOSingletons, \(NIOSingletons.groupLoopCountSuggestion) threads)")
+        }
         let population = try PopulationGenerator(configuration: PopulationConfiguration(seed: 1, people: people)).generate()
         guard let record = population.individuals.persons.first(where: { $0.lifeStatus == .normal }) else { throw ValidationError("empty population") }
 
@@ -72,6 +86,7 @@ struct MocksBenchmark: AsyncParsableCommand {
             throw ValidationError("the mock did not answer a signed person record")
         }
         try Data(sample.utf8).write(to: directory.appendingPathComponent("www/person.xml"))
+        if stages { try MockLookupStages(request: Array(try Data(contentsOf: requestFile)), response: Array(sample.utf8), client: client).report() }
 
         var load = [Double](repeating: 0, count: 3)
         _ = getloadavg(&load, 3)

@@ -184,4 +184,48 @@ struct SignatureTests {
         }
         #expect(results == Array(repeating: true, count: 16))
     }
+
+    @Test("embeds SignedInfo in its canonical form, the bytes it signed; an algorithm URI that needs escaping still signs")
+    func embedsCanonicalSignedInfo() throws {
+        let text = try signed()
+        let written = try #require(text.range(of: #"<ds:SignedInfo[\s\S]*</ds:SignedInfo>"#, options: .regularExpression))
+        let envelope = try SOAPEnvelope(parsing: Array(text.utf8))
+        let signedInfo = try #require(
+            envelope.header?.firstChild(namespace: SOAPNamespace.wsse, localName: "Security")?
+                .firstChild(namespace: SOAPNamespace.xmldsig, localName: "Signature")?
+                .firstChild(namespace: SOAPNamespace.xmldsig, localName: "SignedInfo"))
+        let canonical = try signedInfo.referenceExclusiveCanonicalization { Array($0) }
+        #expect(String(decoding: canonical, as: UTF8.self) == String(text[written]))
+
+        // A digest URI with '&' is escaped in the document, so SignedInfo goes through C14N before signing.
+        struct AmpersandDigest: XMLDigestAlgorithm {
+            var algorithm: String { "urn:test:sha256?a&b" }
+            func digest(_ data: UnsafeRawBufferPointer) -> [UInt8] { SHA256Digest().digest(data) }
+        }
+        let signer = try WSSecuritySigner(signer: identity().signer, certificate: identity().certificate, digest: AmpersandDigest())
+        let escaped = try signer.signedEnvelope(Samples.request())
+        #expect(String(decoding: escaped, as: UTF8.self).contains("urn:test:sha256?a&amp;b"))
+        let verifier = try WSSecurityVerifier(
+            configuration: .init(trustedCertificates: [identity().certificate], digestAlgorithms: [AmpersandDigest()]))
+        #expect(try verifier.verify(SOAPEnvelope(parsing: escaped)) != nil)
+    }
+
+    @Test("reads base64 values strictly, XML whitespace allowed", arguments: [
+        ("AQID", [1, 2, 3] as [UInt8]?), ("AQI=", [1, 2]), ("AQ==", [1]), ("", []), (" A Q\nI\r\nD\t", [1, 2, 3]), ("AQ=\n=", [1]),
+        ("AQI", nil), ("A===", nil), ("AQ==AQID", nil), ("AQ=I", nil), ("AQ%D", nil), ("=AQI", nil), ("AQ==\u{00A0}", nil),
+    ])
+    func readsBase64Strictly(text: String, expected: [UInt8]?) throws {
+        // Where the value is valid, Foundation (whitespace removed) agrees; it is laxer on some invalid ones ("AQ=I").
+        if let expected {
+            let compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !" \t\r\n".unicodeScalars.contains($0) }))
+            #expect(Data(base64Encoded: compact).map(Array.init) == expected)
+        }
+        let document = try signed().replacingOccurrences(of: #"(?<=<ds:SignatureValue>)[^<]+"#, with: text, options: .regularExpression)
+        // Valid base64 of the wrong value is a bad signature; invalid base64 is a malformed SignatureValue.
+        if expected == nil {
+            #expect(throws: SOAPError.malformedSignature) { try verify(document) }
+        } else {
+            #expect(throws: SOAPError.badSignature) { try verify(document) }
+        }
+    }
 }

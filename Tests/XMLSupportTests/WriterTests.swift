@@ -69,4 +69,27 @@ struct WriterTests {
         #expect(throws: XMLError.invalidFragment) { try XMLFragment(validating: Array("<?xml version=\"1.0\"?><a/>".utf8)) }
         #expect(try XMLFragment(validating: Array("<a/>".utf8)).bytes == Array("<a/>".utf8))
     }
+
+    @Test("writes empty elements as tag pairs when asked, which is their canonical form")
+    func writesTagPairs() throws {
+        func write(_ writer: inout XMLWriter) {
+            writer.startElement("a", prefix: "p")
+            writer.declareNamespace(prefix: "p", uri: "urn:p")
+            writer.startElement("b", prefix: "p")
+            writer.attribute("x", value: "1")
+            writer.endElement()
+            writer.startElement("c")
+            writer.endElement()
+            writer.element("d", text: "t")
+            writer.endElement()
+        }
+        var compact = XMLWriter()
+        write(&compact)
+        #expect(String(decoding: compact.bytes, as: UTF8.self) == #"<p:a xmlns:p="urn:p"><p:b x="1"/><c/><d>t</d></p:a>"#)
+        var pairs = XMLWriter(emptyElementsAsTagPairs: true)
+        write(&pairs)
+        let text = #"<p:a xmlns:p="urn:p"><p:b x="1"></p:b><c></c><d>t</d></p:a>"#
+        #expect(String(decoding: pairs.bytes, as: UTF8.self) == text)
+        #expect(try XMLDocument(parsing: pairs.bytes).root.exclusiveCanonicalization() == pairs.bytes)
+    }
 }

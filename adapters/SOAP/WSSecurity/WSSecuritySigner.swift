@@ -69,8 +69,12 @@ public struct WSSecuritySigner: Sendable {
             try XMLDocument(parsing: bodyBytes).root.withExclusiveCanonicalization { digest.digest($0) }
         }
 
-        // 3. SignedInfo, and the signature over its canonical form.
-        var signedInfo = XMLWriter(reservingCapacity: 1024)
+        // 3. SignedInfo, and the signature over its canonical form. It is written in canonical form already (tag
+        //    pairs, declarations and attributes in canonical order, values that need no escaping), so it is signed
+        //    as written and embedded as signed; only a value that would need escaping sends it through C14N.
+        let digestBase64 = Data(digestValue).base64EncodedString()
+        let writtenCanonically = [signer.algorithm, digest.algorithm, bodyId].allSatisfy(Self.isCanonicalAttributeValue)
+        var signedInfo = XMLWriter(reservingCapacity: 1024, emptyElementsAsTagPairs: true)
         signedInfo.startElement("SignedInfo", prefix: "ds")
         signedInfo.declareNamespace(prefix: "ds", uri: SOAPNamespace.xmldsig)
         signedInfo.startElement("CanonicalizationMethod", prefix: "ds")
@@ -89,11 +93,12 @@ public struct WSSecuritySigner: Sendable {
         signedInfo.startElement("DigestMethod", prefix: "ds")
         signedInfo.attribute("Algorithm", value: digest.algorithm)
         signedInfo.endElement()
-        signedInfo.element("DigestValue", prefix: "ds", text: Data(digestValue).base64EncodedString())
+        signedInfo.element("DigestValue", prefix: "ds", text: digestBase64)
         signedInfo.endElement()
         signedInfo.endElement()
         let signedInfoBytes = signedInfo.bytes
-        let canonicalSignedInfo = try Self.xml { try XMLDocument(parsing: signedInfoBytes).root.exclusiveCanonicalization() }
+        let canonicalSignedInfo =
+            writtenCanonically ? signedInfoBytes : try Self.xml { try XMLDocument(parsing: signedInfoBytes).root.exclusiveCanonicalization() }
         let signatureValue: [UInt8]
         do {
             signatureValue = try signer.signature(for: canonicalSignedInfo)
@@ -130,8 +135,14 @@ public struct WSSecuritySigner: Sendable {
         return writer.bytes
     }
 
+    /// Whether `value` reads the same written by ``XMLWriter`` and rendered by exclusive C14N: no character that
+    /// either of them escapes (`&`, `<`, `>`, `"`, TAB, LF, CR) nor one the writer replaces (other C0 controls).
+    static func isCanonicalAttributeValue(_ value: String) -> Bool {
+        value.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "&") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") && $0 != UInt8(ascii: "\"") }
+    }
+
     /// A fresh Body id, `id-` followed by a lowercase UUID.
-    public static func newBodyId() -> String { "id-" + UUID().uuidString.lowercased() }
+    public static func newBodyId() -> String { "id-" + RandomUUID.lowercased() }
 
     private static func xml<Result>(_ body: () throws -> Result) throws -> Result {
         do {

@@ -55,7 +55,8 @@ public struct WSSecurityVerifier: Sendable {
 
     /// The configuration in use.
     public let configuration: Configuration
-    private let trustedDER: Set<[UInt8]>
+    /// The pinned certificates with their DER bytes, parsed once here rather than from every message.
+    private let trusted: [(der: [UInt8], base64: String, certificate: Certificate)]
     private let verifiers: [String: any XMLSignatureVerifier]
     private let digests: [String: any XMLDigestAlgorithm]
 
@@ -64,7 +65,10 @@ public struct WSSecurityVerifier: Sendable {
     /// - Throws: when a trusted certificate cannot be DER-serialised.
     public init(configuration: Configuration) throws {
         self.configuration = configuration
-        self.trustedDER = Set(try configuration.trustedCertificates.map(Self.der))
+        self.trusted = try configuration.trustedCertificates.map { certificate in
+            let der = try Self.der(certificate)
+            return (der, Data(der).base64EncodedString(), certificate)
+        }
         self.verifiers = Dictionary(configuration.signatureVerifiers.map { ($0.algorithm, $0) }, uniquingKeysWith: { first, _ in first })
         self.digests = Dictionary(configuration.digestAlgorithms.map { ($0.algorithm, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -107,14 +111,17 @@ public struct WSSecurityVerifier: Sendable {
         }
         try Self.checkReference(id: String(uri.dropFirst()), resolvesTo: envelope.body, in: envelope.document)
 
-        // Signer certificate: present, parseable, pinned, current.
-        let certificateDER = try Self.certificateBytes(in: signature)
-        guard trustedDER.contains(certificateDER) else { throw SOAPError.untrustedCertificate }
+        // Signer certificate: present, pinned (byte for byte, so the pinned certificate's parsed form is the one the
+        // message carries), current.
+        // The usual case, the value exactly as we would encode a pinned certificate, needs no decoding.
+        let certificateText = try Self.certificateText(in: signature)
         let certificate: Certificate
-        do {
-            certificate = try Certificate(derEncoded: certificateDER)
-        } catch {
-            throw SOAPError.certificateInvalid
+        if let pinned = trusted.first(where: { $0.base64 == certificateText }) {
+            certificate = pinned.certificate
+        } else {
+            guard let certificateDER = Self.base64(certificateText), !certificateDER.isEmpty else { throw SOAPError.certificateInvalid }
+            guard let pinned = trusted.first(where: { $0.der == certificateDER }) else { throw SOAPError.untrustedCertificate }
+            certificate = pinned.certificate
         }
         if configuration.checksValidityPeriod, !(certificate.notValidBefore...certificate.notValidAfter).contains(now) {
             throw SOAPError.certificateNotValidNow
@@ -157,9 +164,13 @@ public struct WSSecurityVerifier: Sendable {
     }
 
     private static func single(_ parent: XMLElement, _ namespace: String, _ name: String) throws -> XMLElement {
-        let matches = parent.children(namespace: namespace, localName: name)
-        guard matches.count == 1 else { throw SOAPError.malformedSignature("\(parent.localName)/\(name)") }
-        return matches[0]
+        var match: XMLElement?
+        for child in parent.childElements where child.hasName(namespace: namespace, localName: name) {
+            guard match == nil else { throw SOAPError.malformedSignature("\(parent.localName)/\(name)") }
+            match = child
+        }
+        guard let match else { throw SOAPError.malformedSignature("\(parent.localName)/\(name)") }
+        return match
     }
 
     /// Refuses a reference that is not exactly the processed Body, and any id that occurs twice.
@@ -170,21 +181,19 @@ public struct WSSecurityVerifier: Sendable {
         var seen = Set<String>()
         var target: XMLElement?
         for element in document.root.subtreeElements {
-            for attribute in element.attributes where isIdAttribute(namespace: attribute.namespace, localName: attribute.localName) {
-                guard seen.insert(attribute.value).inserted else { throw SOAPError.duplicateId }
-                if attribute.value == id { target = element }
+            for attribute in element.attributeNodes where isIdAttribute(attribute) {
+                let value = attribute.value
+                guard seen.insert(value).inserted else { throw SOAPError.duplicateId }
+                if value == id { target = element }
             }
         }
         guard let target, target == body else { throw SOAPError.referenceNotBody }
     }
 
-    private static func isIdAttribute(namespace: String?, localName: String) -> Bool {
-        switch namespace {
-        case nil: localName == "Id" || localName == "ID" || localName == "id"
-        case SOAPNamespace.wsu?: localName == "Id"
-        case "http://www.w3.org/XML/1998/namespace"?: localName == "id"
-        default: false
-        }
+    private static func isIdAttribute(_ attribute: XMLAttribute) -> Bool {
+        attribute.hasName(namespace: nil, localName: "Id") || attribute.hasName(namespace: nil, localName: "ID")
+            || attribute.hasName(namespace: nil, localName: "id") || attribute.hasName(namespace: SOAPNamespace.wsu, localName: "Id")
+            || attribute.hasName(namespace: "http://www.w3.org/XML/1998/namespace", localName: "id")
     }
 
     private static func inclusivePrefixes(of method: XMLElement) -> [String] {
@@ -194,8 +203,8 @@ public struct WSSecurityVerifier: Sendable {
         return list.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).map(String.init)
     }
 
-    /// DER bytes of the signer certificate from `KeyInfo`.
-    private static func certificateBytes(in signature: XMLElement) throws -> [UInt8] {
+    /// The base64 text of the signer certificate in `KeyInfo`.
+    private static func certificateText(in signature: XMLElement) throws -> String {
         guard let keyInfo = signature.firstChild(namespace: SOAPNamespace.xmldsig, localName: "KeyInfo") else {
             throw SOAPError.certificateMissing
         }
@@ -214,17 +223,13 @@ public struct WSSecurityVerifier: Sendable {
         } else {
             throw SOAPError.certificateMissing
         }
-        guard let der = base64(text), !der.isEmpty else { throw SOAPError.certificateInvalid }
-        return der
+        return text
     }
 
     // MARK: - Bytes
 
-    /// Strict base64 after removing XML whitespace (generic tools wrap lines).
-    private static func base64(_ text: String) -> [UInt8]? {
-        let compact = String(text.unicodeScalars.filter { $0 != " " && $0 != "\n" && $0 != "\r" && $0 != "\t" })
-        return Data(base64Encoded: compact).map(Array.init)
-    }
+    /// Strict base64, XML whitespace allowed (generic tools wrap lines).
+    private static func base64(_ text: String) -> [UInt8]? { XMLBase64.decode(text) }
 
     private static func constantTimeEqual(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
         guard lhs.count == rhs.count else { return false }

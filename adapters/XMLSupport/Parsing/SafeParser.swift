@@ -13,8 +13,17 @@ enum SafeParser {
             | XML_PARSE_COMPACT.rawValue
     )
 
+    /// A parsed tree and what the parse noticed about it.
+    struct Parsed {
+        /// The document, which the caller owns (free with `xmlFreeDoc`).
+        let document: xmlDocPtr
+        /// Whether every non-empty namespace declaration is a plain absolute URI
+        /// (``ExclusiveCanonicalizer/isPlainAbsoluteURI(_:)``).
+        let hasOnlyPlainNamespaceURIs: Bool
+    }
+
     /// Parses `buffer` and returns the document, which the caller owns (free with `xmlFreeDoc`).
-    static func parse(_ buffer: UnsafeRawBufferPointer, configuration: XMLParserConfiguration) throws -> xmlDocPtr {
+    static func parse(_ buffer: UnsafeRawBufferPointer, configuration: XMLParserConfiguration) throws -> Parsed {
         guard buffer.count <= configuration.maximumDocumentSize, buffer.count <= Int(Int32.max) else {
             throw XMLError.documentTooLarge
         }
@@ -67,7 +76,7 @@ enum SafeParser {
                     xmlFreeDoc(document)
                     throw XMLError.emptyDocument
                 }
-                return document
+                return Parsed(document: document, hasOnlyPlainNamespaceURIs: statePointer.pointee.hasOnlyPlainNamespaceURIs)
             }
         }
     }
@@ -106,6 +115,7 @@ struct ParseState {
     var textRun = 0
     var violation: XMLError?
     var firstError: XMLError?
+    var hasOnlyPlainNamespaceURIs = true
 
     init(configuration: XMLParserConfiguration) {
         maximumDepth = configuration.maximumDepth
@@ -152,6 +162,14 @@ private let guardedStartElement: startElementNsSAX2Func = {
     }
     if Int(attributeCount) + Int(namespaceCount) > state.pointee.maximumAttributes {
         return stop(context, .attributeLimitExceeded)
+    }
+    if let namespaces, namespaceCount > 0, state.pointee.hasOnlyPlainNamespaceURIs {
+        // Two pointers per declaration: prefix, URI.
+        for index in 0..<Int(namespaceCount) {
+            if let uri = namespaces[index * 2 + 1], uri.pointee != 0, !ExclusiveCanonicalizer.isPlainAbsoluteURI(uri) {
+                state.pointee.hasOnlyPlainNamespaceURIs = false
+            }
+        }
     }
     if let attributes, attributeCount > 0 {
         // Five pointers per attribute: localname, prefix, URI, value start, value end.

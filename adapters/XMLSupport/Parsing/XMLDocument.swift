@@ -27,7 +27,7 @@ public final class XMLDocument: @unchecked Sendable {
         let parsed = try bytes.withContiguousStorageIfAvailable { buffer in
             try SafeParser.parse(UnsafeRawBufferPointer(buffer), configuration: configuration)
         } ?? Array(bytes).withUnsafeBytes { try SafeParser.parse($0, configuration: configuration) }
-        self.init(owning: parsed)
+        self.init(parsed)
     }
 
     /// Parses the UTF-8 encoding of `text` under the safety limits of `configuration`.
@@ -36,19 +36,25 @@ public final class XMLDocument: @unchecked Sendable {
     public convenience init(parsing text: String, configuration: XMLParserConfiguration = .default) throws {
         var text = text
         let parsed = try text.withUTF8 { try SafeParser.parse(UnsafeRawBufferPointer($0), configuration: configuration) }
-        self.init(owning: parsed)
+        self.init(parsed)
     }
 
     /// Parses raw memory the caller keeps alive for the duration of the call.
     ///
     /// - Throws: ``XMLError``, as ``init(parsing:configuration:)-(some Collection<UInt8>,_)``.
     public convenience init(parsing buffer: UnsafeRawBufferPointer, configuration: XMLParserConfiguration = .default) throws {
-        self.init(owning: try SafeParser.parse(buffer, configuration: configuration))
+        self.init(try SafeParser.parse(buffer, configuration: configuration))
     }
 
-    /// Takes ownership of a tree libxml2 allocated; it is freed in `deinit`.
-    init(owning pointer: xmlDocPtr) {
-        self.pointer = pointer
+    /// Whether every namespace declared in the document is a plain absolute URI, so that the Swift exclusive
+    /// canonicalization may run (C14N 1.0 must fail on relative namespace URIs anywhere in the document; libxml2
+    /// decides the rest).
+    let hasOnlyPlainNamespaceURIs: Bool
+
+    /// Takes ownership of the tree a parse produced; it is freed in `deinit`.
+    init(_ parsed: SafeParser.Parsed) {
+        self.pointer = parsed.document
+        self.hasOnlyPlainNamespaceURIs = parsed.hasOnlyPlainNamespaceURIs
     }
 
     deinit {

@@ -24,16 +24,21 @@ public struct XMLWriter: Sendable {
     let hasDeclaration: Bool
     /// Whether the last start tag still waits for its `>` (attributes may still be added).
     private var startTagOpen = false
+    /// Whether an element without content is written `<a></a>` (as canonical XML has it) rather than `<a/>`.
+    let emptyElementsAsTagPairs: Bool
 
     /// Creates an empty writer.
     ///
     /// - Parameters:
     ///   - xmlDeclaration: write `<?xml version="1.0" encoding="UTF-8"?>` first.
     ///   - reservingCapacity: bytes to reserve up front (avoids regrowth for messages of known size).
-    public init(xmlDeclaration: Bool = false, reservingCapacity: Int = 1024) {
+    ///   - emptyElementsAsTagPairs: write an element without content as `<a></a>`, as canonical XML does, instead
+    ///     of `<a/>`. Default: `false`.
+    public init(xmlDeclaration: Bool = false, reservingCapacity: Int = 1024, emptyElementsAsTagPairs: Bool = false) {
         bytes = []
         bytes.reserveCapacity(reservingCapacity)
         hasDeclaration = xmlDeclaration
+        self.emptyElementsAsTagPairs = emptyElementsAsTagPairs
         if xmlDeclaration { bytes.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8) }
     }
 
@@ -52,17 +57,18 @@ public struct XMLWriter: Sendable {
         startTagOpen = true
     }
 
-    /// Closes the innermost open element (as `<x/>` when it has no content).
+    /// Closes the innermost open element (as `<x/>` when it has no content, or `<x></x>` with `emptyElementsAsTagPairs`).
     public mutating func endElement() {
         guard let name = openElements.popLast() else {
             preconditionFailure("XMLWriter.endElement() without an open element")
         }
-        if startTagOpen {
+        if startTagOpen && !emptyElementsAsTagPairs {
             bytes.append(UInt8(ascii: "/"))
             bytes.append(UInt8(ascii: ">"))
             startTagOpen = false
             return
         }
+        closeStartTag()
         bytes.append(UInt8(ascii: "<"))
         bytes.append(UInt8(ascii: "/"))
         bytes.append(contentsOf: name.utf8)

@@ -21,7 +21,7 @@ struct RegistryAnswer: Sendable {
     /// The `data` content for answering `call`.
     func fragment(for call: SyncChannelCall) -> XMLFragment {
         XMLFragment { writer in
-            writer.element("messageId", text: UUID().uuidString.lowercased())
+            writer.element("messageId", text: RandomUUID.lowercased())
             writer.element("messageDate", text: Timestamps.dateTime())
             writer.element("requestId", text: call.request.info.messageId)
             writer.startElement("sender")

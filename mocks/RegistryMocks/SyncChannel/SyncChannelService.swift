@@ -92,7 +92,7 @@ struct SyncChannelService: Sendable {
         let call = SyncChannelCall(request: request)
         let response = SendMessageResponse(
             info: .init(
-                messageId: UUID().uuidString.lowercased(), correlationId: request.info.messageId, responseDate: Timestamps.dateTime(),
+                messageId: RandomUUID.lowercased(), correlationId: request.info.messageId, responseDate: Timestamps.dateTime(),
                 status: .success, sessionId: sessionId),
             payload: .element(operation(call).fragment(for: call), xsiType: nil)
         )
