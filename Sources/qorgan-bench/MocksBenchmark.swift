@@ -78,7 +78,7 @@ struct MocksBenchmark: AsyncParsableCommand {
         try Data(Self.luaScript(body: requestFile.path).utf8).write(to: script)
 
         // One look-up first: it must be a signed person answer; its bytes become nginx's static file.
-        let sample = try Self.run(["curl", "-s", "-X", "POST", "-H", "Content-Type: text/xml; charset=utf-8", "--data-binary", "@" + requestFile.path,
+        let sample = try await Self.run(["curl", "-s", "-X", "POST", "-H", "Content-Type: text/xml; charset=utf-8", "--data-binary", "@" + requestFile.path,
                                    mocks.baseURL(.individuals) + "/"])
         let verifier = try WSSecurityVerifier(configuration: .init(trustedCertificates: [mocks.signingCertificate]))
         let envelope = try SOAPEnvelope(parsing: Array(sample.utf8))
@@ -94,9 +94,9 @@ struct MocksBenchmark: AsyncParsableCommand {
         let wrkArguments = ["wrk", "-t\(threads)", "-c\(connections)", "-d\(duration)s", "--latency", "-s", script.path]
         print("mocks: signed ГБД ФЛ person look-ups, \(people) people, response \(sample.utf8.count) bytes, request \(try Data(contentsOf: requestFile).count) bytes")
         print("  command: \((wrkArguments + ["http://127.0.0.1:PORT/"]).joined(separator: " "))  (keep-alive; after a 2 s warm-up)")
-        _ = try Self.run(wrkArguments.map { $0 == "-d\(duration)s" ? "-d2s" : $0 } + [mocks.baseURL(.individuals) + "/"])
+        _ = try await Self.run(wrkArguments.map { $0 == "-d\(duration)s" ? "-d2s" : $0 } + [mocks.baseURL(.individuals) + "/"])
         let cpuBefore = Self.processCPUSeconds()
-        let mockRun = try WrkResult(Self.run(wrkArguments + [mocks.baseURL(.individuals) + "/"]))
+        let mockRun = try WrkResult(await Self.run(wrkArguments + [mocks.baseURL(.individuals) + "/"]))
         let cpuPerLookup = (Self.processCPUSeconds() - cpuBefore) / max(1, mockRun.requestsPerSecond * Double(duration))
         print("  individuals mock (Hummingbird, verify request + sign response): \(format(mockRun.requestsPerSecond)) req/s, "
               + "p50 \(mockRun.p50), p99 \(mockRun.p99), non-2xx \(mockRun.non2xx), errors \(mockRun.errors)")
@@ -117,13 +117,13 @@ struct MocksBenchmark: AsyncParsableCommand {
         let url = "http://127.0.0.1:\(port)/person.xml"
         var ready = false
         for _ in 0..<100 where !ready {
-            usleep(50_000)
-            ready = (try? Self.run(["curl", "-s", "-o", "/dev/null", "-X", "POST", "--data-binary", "@" + requestFile.path, url])) != nil
+            try await Task.sleep(for: .milliseconds(50))
+            ready = (try? await Self.run(["curl", "-s", "-o", "/dev/null", "-X", "POST", "--data-binary", "@" + requestFile.path, url])) != nil
         }
-        let served = try Self.run(["curl", "-s", "-X", "POST", "--data-binary", "@" + requestFile.path, url])
+        let served = try await Self.run(["curl", "-s", "-X", "POST", "--data-binary", "@" + requestFile.path, url])
         guard served == sample else { throw ValidationError("nginx did not serve the same bytes") }
-        _ = try Self.run(wrkArguments.map { $0 == "-d\(duration)s" ? "-d2s" : $0 } + [url])
-        let nginxRun = try WrkResult(Self.run(wrkArguments + [url]))
+        _ = try await Self.run(wrkArguments.map { $0 == "-d\(duration)s" ? "-d2s" : $0 } + [url])
+        let nginxRun = try WrkResult(await Self.run(wrkArguments + [url]))
         print("  nginx static file, same bytes (loopback limit): \(format(nginxRun.requestsPerSecond)) req/s, "
               + "p50 \(nginxRun.p50), p99 \(nginxRun.p99), non-2xx \(nginxRun.non2xx), errors \(nginxRun.errors)")
         print("  mock / nginx: \(String(format2: mockRun.requestsPerSecond / max(nginxRun.requestsPerSecond, 1) * 100)) %; "
@@ -176,8 +176,11 @@ struct MocksBenchmark: AsyncParsableCommand {
     }
 
     /// Runs a command to completion and returns its standard output.
-    static func run(_ arguments: [String]) throws -> String {
-        let output = runCommand(arguments, includingStandardError: false)
+    ///
+    /// The wait blocks a thread, so it happens on NIO's blocking-I/O pool: never on a thread the mock's requests may
+    /// need (with `--nio-executor` the async code runs on the very event loops that serve the mock).
+    static func run(_ arguments: [String]) async throws -> String {
+        let output = try await NIOThreadPool.singleton.runIfActive { runCommand(arguments, includingStandardError: false) }
         guard output.status == 0 else { throw ValidationError("\(arguments[0]) exited with \(output.status)") }
         return output.text
     }
