@@ -1,3 +1,4 @@
+import Population
 import Foundation
 import Identifiers
 
@@ -42,19 +43,6 @@ extension String {
 @inline(never)
 func blackHole<T>(_ value: T) {
     withExtendedLifetime(value) {}
-}
-
-/// A small deterministic PRNG (SplitMix64) so benchmark inputs are the same in every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Contiguous 12-byte ASCII IIN records: plausible valid IINs, a share corrupted by one digit.

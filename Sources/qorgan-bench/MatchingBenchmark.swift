@@ -3,6 +3,7 @@ import CAllocationCounter
 import Foundation
 import Matching
 import Normalization
+import Population
 
 /// Name normalisation + comparison pairs per second on one core, against Python rapidfuzz Jaro–Winkler on the
 /// same pairs, measured in the same run.

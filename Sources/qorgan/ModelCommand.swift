@@ -64,7 +64,7 @@ struct ModelCommand: ParsableCommand {
             await registries.shutdown()
             guard !declared.isEmpty else { throw ValidationError("no declaration reached a registry record; nothing to train on") }
             var pairs = zip(declared, records).map { RecordPair(left: $0, right: $1) }
-            var random = ShuffleRandom(seed: shuffleSeed)
+            var random = SplitMix64(seed: shuffleSeed)
             let shuffled = records.shuffled(using: &random)
             pairs += zip(declared, shuffled).map { RecordPair(left: $0, right: $1) }
             let (model, report) = try ModelTrainer.train(pairs: pairs, initial: start)
@@ -77,20 +77,5 @@ struct ModelCommand: ParsableCommand {
                 print("  \(comparison.field.rawValue): " + levels.joined(separator: "; "))
             }
         }
-    }
-}
-
-/// SplitMix64: a seeded generator so the shuffled pairing is reproducible.
-struct ShuffleRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

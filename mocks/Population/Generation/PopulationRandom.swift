@@ -11,7 +11,7 @@ struct PopulationRandom: RandomNumberGenerator, Sendable {
 
     /// A stream for one purpose (`stream`) and one unit of work (`index`, e.g. a chunk) under `seed`.
     init(seed: UInt64, stream: Stream, index: UInt64 = 0) {
-        var mixer = SplitMix(state: seed ^ (stream.rawValue &* 0x9E37_79B9_7F4A_7C15) ^ (index &* 0xD1B5_4A32_D192_ED03))
+        var mixer = SplitMix64(seed: seed ^ (stream.rawValue &* 0x9E37_79B9_7F4A_7C15) ^ (index &* 0xD1B5_4A32_D192_ED03))
         s0 = mixer.next()
         s1 = mixer.next()
         s2 = mixer.next()
@@ -78,16 +78,5 @@ struct PopulationRandom: RandomNumberGenerator, Sendable {
         case declarations = 8
         case healthMissing = 9
         case providers = 10
-    }
-
-    private struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

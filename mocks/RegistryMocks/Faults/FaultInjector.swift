@@ -1,3 +1,4 @@
+import Population
 import Synchronization
 
 /// The live fault state of one mock: the configuration in force and its seeded generator.

@@ -1,3 +1,5 @@
+import Population
+
 /// Extra delay a mock adds before answering, drawn per request from a seeded generator.
 ///
 /// JSON (control endpoint): `{"kind":"none"}`, `{"kind":"fixed","milliseconds":50}`,
