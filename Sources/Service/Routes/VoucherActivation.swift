@@ -64,7 +64,7 @@ struct VoucherActivation: Sendable {
         guard !requestID.isEmpty, requestID.count <= 128 else { throw ServiceProblem.badRequest("requestId must be 1–128 characters", code: "REQUEST_ID_INVALID") }
         // The fingerprint is over the canonical JSON (sorted keys), so a replay with the same content but another key order matches.
         let canonical = (try? JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: bytes), options: [.sortedKeys])) ?? bytes
-        let fingerprint = SHA256.hash(data: canonical).map { String(format: "%02x", $0) }.joined()
+        let fingerprint = sha256Hex(canonical)
         let store = dependencies.store
         if let earlier = try await store.decision(kind: .voucherActivation, clientRequestID: requestID) {
             guard earlier.requestFingerprint == fingerprint else {
@@ -73,7 +73,7 @@ struct VoucherActivation: Sendable {
             return try DecisionRecorder(dependencies: dependencies, context: context).response(.replayed(earlier), status: .ok)
         }
         let programme = try Self.programme(body.programme)
-        guard let provider = VoucherActivationCollector.ProviderID(body.providerId) else {
+        guard let provider = try? ProviderIdentifier(typed: body.providerId) else {
             throw ServiceProblem.validationFailed(code: "PROVIDER_ID_INVALID", detail: "providerId is neither a valid BIN nor a valid IIN")
         }
         var declaration = FamilyDeclaration(

@@ -17,27 +17,8 @@ public struct VoucherActivationCollector: Sendable {
         self.business = business
     }
 
-    /// The provider as typed: a BIN (legal entity) or an IIN (individual entrepreneur).
-    public enum ProviderID: Sendable, Hashable {
-        /// A legal entity.
-        case legalEntity(BIN)
-        /// An individual entrepreneur.
-        case entrepreneur(IIN)
-
-        /// Parses a typed id: a valid BIN first, else a valid IIN; `nil` when neither.
-        public init?(_ text: String) {
-            if let bin = try? BIN(text) {
-                self = .legalEntity(bin)
-            } else if let iin = try? IIN(text) {
-                self = .entrepreneur(iin)
-            } else {
-                return nil
-            }
-        }
-    }
-
     /// Asks every registry at once; parts still running at `deadline` become `.unavailable(.timeout)`.
-    public func collect(child: IIN, parent: IIN, provider: ProviderID, within deadline: Deadline) async -> VoucherActivationEvidence {
+    public func collect(child: IIN, parent: IIN, provider: ProviderIdentifier, within deadline: Deadline) async -> VoucherActivationEvidence {
         let education = self.education
         let business = self.business
         async let family = self.family.collect(child: child, parent: parent, within: deadline)

@@ -27,8 +27,7 @@ public struct FamilyPolicy: Sendable {
         if declaration.regionUnrecognised { verdict.review(.regionUnknown) }
         guard let evidence, let childIIN = declaration.child.iin, let parentIIN = declaration.parent.iin else {
             return FamilyAssessment(
-                decision: verdict.decision, reasons: verdict.reasons, child: .init(registryOutcome: nil), parent: .init(registryOutcome: nil),
-                link: .unknown, evidence: [])
+                verdict: verdict, child: .init(registryOutcome: nil), parent: .init(registryOutcome: nil), link: .unknown, evidence: [])
         }
         let child = person(declaration.child, evidence.child, isChild: true, verdict: &verdict)
         let parent = person(declaration.parent, evidence.parent, isChild: false, verdict: &verdict)
@@ -36,8 +35,7 @@ public struct FamilyPolicy: Sendable {
         if let declared = declaration.region, let registered = evidence.child.record?.registeredAddress?.region, declared != registered {
             verdict.reject(.regionMismatch)
         }
-        return FamilyAssessment(
-            decision: verdict.decision, reasons: verdict.reasons, child: child, parent: parent, link: link, evidence: evidence.evidence)
+        return FamilyAssessment(verdict: verdict, child: child, parent: parent, link: link, evidence: evidence.evidence)
     }
 
     /// Compares a declared person with the registry's answer.
@@ -123,36 +121,5 @@ public struct FamilyPolicy: Sendable {
     static func sameDwelling(_ a: RegisteredAddress, _ b: RegisteredAddress) -> Bool {
         guard let street = a.street, let building = a.building, a.katoCode != nil || a.locality != nil else { return false }
         return a.katoCode == b.katoCode && a.locality == b.locality && street == b.street && building == b.building && a.flat == b.flat
-    }
-}
-
-/// Accumulates reasons and the decision they imply: any rejecting reason → MISMATCH, else any reviewing reason →
-/// REVIEW, else MATCH (informational notes do not lower it).
-public struct Verdict: Sendable, Hashable {
-    /// Reasons in the order found (no duplicates).
-    public private(set) var reasons: [ReasonCode] = []
-    /// The decision so far.
-    public private(set) var decision: MatchDecision = .match
-
-    /// An empty verdict (MATCH).
-    public init() {}
-
-    /// A reason that fails the declaration.
-    public mutating func reject(_ reason: ReasonCode) {
-        add(reason)
-        decision = .mismatch
-    }
-
-    /// A reason that needs an operator.
-    public mutating func review(_ reason: ReasonCode) {
-        add(reason)
-        if decision == .match { decision = .review }
-    }
-
-    /// An informational reason.
-    public mutating func note(_ reason: ReasonCode) { add(reason) }
-
-    private mutating func add(_ reason: ReasonCode) {
-        if !reasons.contains(reason) { reasons.append(reason) }
     }
 }

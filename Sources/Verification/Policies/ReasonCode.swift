@@ -27,7 +27,8 @@ public struct ReasonCode: RawRepresentable, Sendable, Hashable, Codable, Compara
     public static let nameMismatch = ReasonCode(rawValue: "NAME_MISMATCH")
     /// Declared birth date does not match the registry.
     public static let birthDateMismatch = ReasonCode(rawValue: "BIRTH_DATE_MISMATCH")
-    /// The declared data is close to the registry's but not close enough to accept automatically.
+    /// The declared data (the child's, or the person's at registration) is close to the registry's but not close
+    /// enough to accept automatically.
     public static let identityUncertain = ReasonCode(rawValue: "IDENTITY_UNCERTAIN")
     /// The declared birth date cannot be read.
     public static let birthDateInvalid = ReasonCode(rawValue: "BIRTH_DATE_INVALID")
@@ -116,7 +117,7 @@ enum ReasonCatalogue {
         .personDeceased: ("По данным ГБД ФЛ лицо умерло", "ЖТ МДҚ деректері бойынша тұлға қайтыс болған"),
         .nameMismatch: ("ФИО не совпадает с данными ГБД ФЛ", "Аты-жөні ЖТ МДҚ деректерімен сәйкес келмейді"),
         .birthDateMismatch: ("Дата рождения не совпадает с данными ГБД ФЛ", "Туған күні ЖТ МДҚ деректерімен сәйкес келмейді"),
-        .identityUncertain: ("Данные ребёнка совпадают не полностью, требуется проверка", "Бала деректері толық сәйкес емес, тексеру қажет"),
+        .identityUncertain: ("Данные совпадают с ГБД ФЛ не полностью, требуется проверка", "Деректер ЖТ МДҚ-мен толық сәйкес емес, тексеру қажет"),
         .birthDateInvalid: ("Дата рождения указана неверно", "Туған күні қате көрсетілген"),
         .parentNotFound: ("Родитель не найден в ГБД ФЛ", "Ата-ана ЖТ МДҚ-да табылмады"),
         .parentDeceased: ("По данным ГБД ФЛ родитель умер", "ЖТ МДҚ деректері бойынша ата-ана қайтыс болған"),

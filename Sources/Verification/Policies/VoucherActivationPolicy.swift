@@ -30,15 +30,7 @@ public struct VoucherActivationPolicy: Sendable {
         _ declaration: FamilyDeclaration, programme: VoucherProgramme, requiresSportsClearance: Bool, evidence: VoucherActivationEvidence?
     ) -> VoucherActivationAssessment {
         let familyAssessment = family.assess(declaration, evidence: evidence?.family)
-        var verdict = Verdict()
-        for reason in familyAssessment.reasons {
-            switch familyAssessment.decision {
-            case .mismatch where Self.rejecting.contains(reason) || reason.rawValue.hasPrefix("IIN_"): verdict.reject(reason)
-            case .mismatch, .review:
-                if Self.informational.contains(reason) { verdict.note(reason) } else { verdict.review(reason) }
-            case .match: verdict.note(reason)
-            }
-        }
+        var verdict = familyAssessment.verdict
         guard let evidence else {
             return VoucherActivationAssessment(decision: Self.decision(verdict), reasons: verdict.reasons, family: familyAssessment, childAge: nil, evidence: [])
         }
@@ -82,16 +74,6 @@ public struct VoucherActivationPolicy: Sendable {
         return VoucherActivationAssessment(
             decision: Self.decision(verdict), reasons: verdict.reasons, family: familyAssessment, childAge: age, evidence: evidence.evidence)
     }
-
-    /// Family reasons that are registry facts against the declaration (REJECT); other family mismatches (e.g.
-    /// an identity score below the review threshold) are too.
-    static let rejecting: Set<ReasonCode> = [
-        .personNotFound, .personDeceased, .nameMismatch, .birthDateMismatch, .parentNotFound, .parentDeceased, .parentIdentityMismatch,
-        .parentLinkMismatch, .regionMismatch,
-    ]
-
-    /// Reasons that never lower the decision.
-    static let informational: Set<ReasonCode> = [.parentLinkByAddress, .priorityDisability, .priorityChronicCondition]
 
     static func decision(_ verdict: Verdict) -> VoucherDecision {
         switch verdict.decision {
