@@ -18,17 +18,11 @@ enum StoreKeyFile {
             let document = try JSONDecoder().decode(Document.self, from: data)
             return try StoreKeys(lookupKeyBase64: document.lookupKey, payloadKeyBase64: document.payloadKey)
         }
-        var lookup = [UInt8](repeating: 0, count: 32)
-        var payload = [UInt8](repeating: 0, count: 32)
-        var generator = SystemRandomNumberGenerator()
-        for index in 0..<32 {
-            lookup[index] = UInt8.random(in: 0...255, using: &generator)
-            payload[index] = UInt8.random(in: 0...255, using: &generator)
-        }
-        let document = Document(lookupKey: Data(lookup).base64EncodedString(), payloadKey: Data(payload).base64EncodedString())
+        let keys = StoreKeys.generate()
+        let document = Document(lookupKey: keys.lookupKeyBase64, payloadKey: keys.payloadKeyBase64)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         FileManager.default.createFile(atPath: file.path, contents: try encoder.encode(document), attributes: [.posixPermissions: 0o600])
-        return try StoreKeys(lookupKeyBase64: document.lookupKey, payloadKeyBase64: document.payloadKey)
+        return keys
     }
 }

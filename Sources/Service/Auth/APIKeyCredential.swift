@@ -29,15 +29,7 @@ public enum APIKeyCredential {
 
     /// Lowercase SHA-256 hex of a key: what ``Storage/APIKeyStore/key(hash:)`` looks up.
     public static func hash(_ key: String) -> String {
-        let digest = SHA256.hash(data: Array(key.utf8))
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        for byte in digest {
-            bytes.append(hex[Int(byte >> 4)])
-            bytes.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        sha256Hex(Array(key.utf8))
     }
 
     private static func sanitized(_ key: Substring) -> String? {

@@ -27,7 +27,7 @@ struct ConsentFlow: Sendable {
     let dependencies: GatewayDependencies
 
     static func codeHash(id: String, code: String) -> String {
-        SHA256.hash(data: Data((id + ":" + code).utf8)).map { String(format: "%02x", $0) }.joined()
+        sha256Hex(Array((id + ":" + code).utf8))
     }
 
     func create(_ request: Request, context: GatewayRequestContext) async throws -> Response {
@@ -45,7 +45,7 @@ struct ConsentFlow: Sendable {
         let consent = ConsentRecord(
             id: id, subject: dependencies.protector.subjectKey(for: iin), codeHash: Self.codeHash(id: id, code: code), createdAt: now,
             expiresAt: now.addingTimeInterval(dependencies.consent.codeLifetime))
-        let actor = context.client?.name ?? "anonymous"
+        let actor = context.actorName
         try await dependencies.store.create(consent, audit: AuditDraft(actor: actor, action: "consent.requested", subjectID: id))
         let text = "Qorgan: код согласия \(code). Келісім коды \(code). Никому не сообщайте / ешкімге айтпаңыз."
         let sent = await RegistryCall.run(within: context.deadline) {
@@ -74,7 +74,7 @@ struct ConsentFlow: Sendable {
             throw ServiceProblem.conflict("Too many wrong codes; request a new consent.", code: "CONSENT_LOCKED")
         }
         let matches = Self.codeHash(id: id, code: body.code.trimmingCharacters(in: .whitespaces)) == consent.codeHash
-        let actor = context.client?.name ?? "anonymous"
+        let actor = context.actorName
         _ = try await store.recordAttempt(
             id: id, succeeded: matches, at: now, audit: matches ? AuditDraft(actor: actor, action: "consent.confirmed", subjectID: id) : nil)
         guard matches else {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Identifiers
+import Normalization
 import Storage
 import Verification
 
@@ -108,7 +109,8 @@ struct DecisionQueries: Sendable {
             guard let decision = try await store.decision(id: review.decisionID),
                 let document = try? JSONDecoder().decode(DecisionDocument.self, from: decision.payload),
                 let child = decision.subjects.first, let programme = document.facts["programmeId"],
-                let start = document.facts["periodStart"].flatMap(Self.date), let end = document.facts["periodEnd"].flatMap(Self.date)
+                let start = document.facts["periodStart"].flatMap({ try? DateParser().parse($0) }),
+                let end = document.facts["periodEnd"].flatMap({ try? DateParser().parse($0) })
             else { throw ServiceProblem.conflict("The decision under review lacks the child or programme needed to activate.") }
             if !(try await store.activeVouchers(child: child, overlapping: start, end)).isEmpty {
                 throw ServiceProblem.conflict("The child already has an active voucher for an overlapping period.", code: ReasonCode.duplicateVoucher.rawValue)
@@ -117,7 +119,7 @@ struct DecisionQueries: Sendable {
                 id: GatewayIdentifiers.make("vch"), child: child, programmeID: programme, periodStart: start, periodEnd: end,
                 decisionID: review.decisionID, activatedAt: dependencies.now())
         }
-        let actor = context.client?.name ?? "anonymous"
+        let actor = context.actorName
         let audit = AuditDraft(
             actor: actor, action: "review.resolved", subjectID: id,
             details: ["decision_id": review.decisionID, "resolution": body.resolution, "request_id": context.requestID])
@@ -136,11 +138,6 @@ struct DecisionQueries: Sendable {
         var view = ReviewView(resolved)
         view.comment = resolved.comment
         return try Self.encode(view, status: .ok)
-    }
-
-    static func date(_ text: String) -> CalendarDate? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        return parts.count == 3 ? CalendarDate(year: parts[0], month: parts[1], day: parts[2]) : nil
     }
 
     static func encode(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {

@@ -9,8 +9,6 @@ struct DecisionRecorder: Sendable {
     let dependencies: GatewayDependencies
     let context: GatewayRequestContext
 
-    var actor: String { context.client?.name ?? "anonymous" }
-
     func record(
         document: DecisionDocument, kind: DecisionKind, subjects: [SubjectKey], regionKATO: String?, fingerprint: String?, reviewID: String?,
         voucher: VoucherRecord?
@@ -26,7 +24,7 @@ struct DecisionRecorder: Sendable {
             ReviewItem(id: $0, decisionID: document.decisionId, kind: kind, reasonCodes: codes, regionKATO: regionKATO, createdAt: now)
         }
         let audit = AuditDraft(
-            actor: actor, action: "decision.recorded", subjectID: document.decisionId, registryMessageIDs: messageIDs,
+            actor: context.actorName, action: "decision.recorded", subjectID: document.decisionId, registryMessageIDs: messageIDs,
             details: ["kind": kind.rawValue, "outcome": document.decision, "reasons": codes.joined(separator: ","), "request_id": context.requestID])
         let outcome = try await dependencies.store.record(DecisionWrite(decision: decision, review: review, voucher: voucher, audit: audit))
         if case .recorded = outcome {
