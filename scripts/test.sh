@@ -16,6 +16,6 @@ swift build --build-tests
 # fast, deadlines hold) run on their own, one test at a time: on a 2-core machine the other suites' CPU-bound
 # work (population generation, signing) would otherwise starve their timers, and the bounds would measure
 # the machine instead of the code.
-timed='AdapterMockTests|TransportFailureTests|OrchestrationTests|HostileInputTests|FaultInjectionTests'
+timed='AdapterMockTests|TransportFailureTests|OrchestrationTests|HostileInputTests|FaultInjectionTests|ServiceTests.HealthTests'
 swift test --skip-build --skip "$timed"
 swift test --skip-build --no-parallel --filter "$timed"

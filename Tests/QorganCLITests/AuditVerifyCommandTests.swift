@@ -31,7 +31,7 @@ struct AuditVerifyCommandTests {
     func intact() async throws {
         let (directory, path) = try await Self.database(entries: 3)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let output = try CLIProcess.run(["audit", "verify", "--database", path])
+        let output = try await CLIProcess.run(["audit", "verify", "--database", path])
         #expect(output.status == 0)
         #expect(output.lines == ["audit chain intact: 3 entries"])
     }
@@ -48,7 +48,7 @@ struct AuditVerifyCommandTests {
         let range = try #require(bytes.range(of: Data("operator-2".utf8)))
         bytes.replaceSubrange(range, with: Data("operator-X".utf8))
         try bytes.write(to: URL(fileURLWithPath: path))
-        let output = try CLIProcess.run(["audit", "verify", "--database", path])
+        let output = try await CLIProcess.run(["audit", "verify", "--database", path])
         #expect(output.status == 1)
         #expect(output.lines == ["audit chain broken: entry 2 edited"])
     }
@@ -58,15 +58,15 @@ struct AuditVerifyCommandTests {
         let (directory, path) = try await Self.database(entries: 4)
         defer { try? FileManager.default.removeItem(at: directory) }
         try await Self.tamper(path, "DELETE FROM audit_entry WHERE \(condition)")
-        let output = try CLIProcess.run(["audit", "verify", "--database", path])
+        let output = try await CLIProcess.run(["audit", "verify", "--database", path])
         #expect(output.status == 1)
         #expect(output.lines == ["audit chain broken: entries deleted after \(after)"])
     }
 
     @Test("a missing database exits 2 with a clear error")
-    func missing() throws {
+    func missing() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("qorgan-missing-\(UUID().uuidString).sqlite").path
-        let output = try CLIProcess.run(["audit", "verify", "--database", path])
+        let output = try await CLIProcess.run(["audit", "verify", "--database", path])
         #expect(output.status == 2)
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.contains("no database at \(path)"))

@@ -24,7 +24,17 @@ struct CLIProcess {
 
     enum CLIError: Error { case binaryNotFound(String) }
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    /// Runs the binary and waits for it off the test's executor: the wait blocks a Dispatch thread, never one of the
+    /// few cooperative threads other suites' deadlines depend on (on 2 cores a blocked pool starves them).
+    static func run(_ arguments: [String], stdin: String? = nil) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try runBlocking(arguments, stdin: stdin) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], stdin: String?) throws -> Output {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments

@@ -3,16 +3,16 @@ import Testing
 
 struct IINCheckCommandTests {
     @Test("a valid IIN from standard input exits 0 and says what the digits suggest")
-    func validFromStandardInput() throws {
-        let output = try CLIProcess.run(["iin", "check", "-"], stdin: "150601500436\n")
+    func validFromStandardInput() async throws {
+        let output = try await CLIProcess.run(["iin", "check", "-"], stdin: "150601500436\n")
         #expect(output.status == 0)
         #expect(output.stdout.contains("150601500436 valid"))
         #expect(output.stdout.contains("2015-06-01"))
     }
 
     @Test("an invalid IIN exits non-zero with the line number and the reason")
-    func invalidExitsNonZero() throws {
-        let output = try CLIProcess.run(["iin", "check", "-"], stdin: "850415300121\n850415300122\n")
+    func invalidExitsNonZero() async throws {
+        let output = try await CLIProcess.run(["iin", "check", "-"], stdin: "850415300121\n850415300122\n")
         #expect(output.status == 1)
         #expect(output.lines.count == 2)
         #expect(output.lines[1].hasPrefix("line 2:"))
@@ -21,9 +21,9 @@ struct IINCheckCommandTests {
     }
 
     @Test("--json prints one object per input line, in input order, with the stable fields")
-    func jsonLines() throws {
+    func jsonLines() async throws {
         let input = "850415300121\n\n85041530O121\n140321501500\n850415700127\n 7911-0240-1577 \n"
-        let output = try CLIProcess.run(["iin", "check", "--json", "-"], stdin: input)
+        let output = try await CLIProcess.run(["iin", "check", "--json", "-"], stdin: input)
         #expect(output.status == 1)
         let objects = try output.lines.map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -43,8 +43,8 @@ struct IINCheckCommandTests {
     }
 
     @Test("arguments and standard input keep their order")
-    func argumentsAndStandardInput() throws {
-        let output = try CLIProcess.run(["iin", "check", "--json", "150601500436", "-", "120930602185"], stdin: "791102401577\n")
+    func argumentsAndStandardInput() async throws {
+        let output = try await CLIProcess.run(["iin", "check", "--json", "150601500436", "-", "120930602185"], stdin: "791102401577\n")
         #expect(output.status == 0)
         let normalized = output.lines.map { line in
             (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["normalized"] as? String
@@ -53,15 +53,15 @@ struct IINCheckCommandTests {
     }
 
     @Test("no input is a usage error")
-    func usageError() throws {
-        let output = try CLIProcess.run(["iin", "check"])
+    func usageError() async throws {
+        let output = try await CLIProcess.run(["iin", "check"])
         #expect(output.status == 64)
         #expect(output.stderr.contains("at least one identifier"))
     }
 
     @Test("bin check validates coded digits")
-    func binCheck() throws {
-        let output = try CLIProcess.run(["bin", "check", "--as-of", "2026-11-21", "181160007808", "040470001200"])
+    func binCheck() async throws {
+        let output = try await CLIProcess.run(["bin", "check", "--as-of", "2026-11-21", "181160007808", "040470001200"])
         #expect(output.status == 1)
         #expect(output.lines[0].contains("valid"))
         #expect(output.lines[1].contains("BIN_ENTITY_TYPE"))
