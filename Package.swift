@@ -292,6 +292,9 @@ let package = Package(
                 "Matching",
                 "RegistryMocks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             path: "Sources/qorgan-bench",
             swiftSettings: strictSettings
@@ -404,7 +407,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CleansingTests",
-            dependencies: ["Cleansing", "Verification", "Storage", "Identifiers", "Population"],
+            dependencies: ["Cleansing", "Verification", "Storage", "Identifiers", "Normalization", "Matching", "Population"],
             path: "Tests/CleansingTests",
             swiftSettings: strictSettings
         ),
