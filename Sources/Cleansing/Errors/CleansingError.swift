@@ -17,6 +17,8 @@ public struct CleansingError: Error, Sendable, Hashable, CustomStringConvertible
             case invalidColumnMapping = "invalid_column_mapping"
             case invalidResultRow = "invalid_result_row"
             case invalidOutputHeader = "invalid_output_header"
+            case store
+            case inputChanged = "input_changed"
         }
 
         private let kind: Kind
@@ -38,6 +40,10 @@ public struct CleansingError: Error, Sendable, Hashable, CustomStringConvertible
         public static let invalidResultRow = Code(.invalidResultRow)
         /// A results file does not start with the expected header.
         public static let invalidOutputHeader = Code(.invalidOutputHeader)
+        /// The checkpoint store failed (the job stops; `--resume` continues it once the store is back).
+        public static let store = Code(.store)
+        /// `--resume` found the interrupted job, but the input file is no longer the one it was reading.
+        public static let inputChanged = Code(.inputChanged)
 
         /// A stable snake-case label.
         public var description: String { kind.rawValue }
@@ -60,4 +66,6 @@ public struct CleansingError: Error, Sendable, Hashable, CustomStringConvertible
     public var description: String { "\(code): \(message)" }
 
     static func io(_ message: String) -> CleansingError { CleansingError(.io, message) }
+
+    static func store(_ error: any Error) -> CleansingError { CleansingError(.store, "checkpoint store: \(error)") }
 }

@@ -32,6 +32,13 @@ public struct PersonalDataProtector: Sendable {
         return SubjectKey(hex: Self.hex(mac))
     }
 
+    /// The keyed hash of a contact (a phone number in E.164), for subjects known by no valid IIN — e.g. the parent
+    /// to notify about a mistyped IIN. Domain-separated, so it never equals an IIN's key.
+    public func subjectKey(forContact contact: String) -> SubjectKey {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(("contact:" + contact).utf8), using: keys.lookupKey)
+        return SubjectKey(hex: Self.hex(mac))
+    }
+
     /// Encrypts and authenticates `plaintext`, bound to `context`.
     ///
     /// - Throws: `StoreError.database` only if the system's cipher fails (it does not for valid keys).
