@@ -19,6 +19,7 @@ public struct CleansingError: Error, Sendable, Hashable, CustomStringConvertible
             case invalidOutputHeader = "invalid_output_header"
             case store
             case inputChanged = "input_changed"
+            case interrupted
         }
 
         private let kind: Kind
@@ -44,6 +45,8 @@ public struct CleansingError: Error, Sendable, Hashable, CustomStringConvertible
         public static let store = Code(.store)
         /// `--resume` found the interrupted job, but the input file is no longer the one it was reading.
         public static let inputChanged = Code(.inputChanged)
+        /// The job was cancelled; what was checkpointed stays, `--resume` continues.
+        public static let interrupted = Code(.interrupted)
 
         /// A stable snake-case label.
         public var description: String { kind.rawValue }
