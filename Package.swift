@@ -291,10 +291,13 @@ let package = Package(
                 "Normalization",
                 "Matching",
                 "RegistryMocks",
+                "Storage",
+                "Service",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Sources/qorgan-bench",
             swiftSettings: strictSettings
