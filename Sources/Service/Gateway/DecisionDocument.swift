@@ -60,12 +60,14 @@ public struct DecisionDocument: Sendable, Codable, Hashable {
     public var evidence: [Evidence]
     /// Open review id when REVIEW.
     public var reviewId: String?
+    /// Provider checks: one result per requirement, in the order the policy assessed them; absent for other kinds.
+    public var requirements: [Requirement]?
 
     /// Creates a document.
     public init(
         decisionId: String, kind: String, decision: String, reasons: [ReasonCode], decidedAt: Date, requestId: String?,
         explanations: [String: MatchScore] = [:], registry: [String: MaskedPerson] = [:], facts: [String: String] = [:],
-        evidence: [RegistryEvidence] = [], reviewId: String? = nil
+        evidence: [RegistryEvidence] = [], reviewId: String? = nil, requirements: [Requirement]? = nil
     ) {
         self.decisionId = decisionId
         self.kind = kind
@@ -78,6 +80,7 @@ public struct DecisionDocument: Sendable, Codable, Hashable {
         self.facts = facts
         self.evidence = evidence.map(Evidence.init)
         self.reviewId = reviewId
+        self.requirements = requirements
     }
 
     /// Sorted-key JSON.

@@ -6,12 +6,17 @@ import Storage
 import Verification
 
 /// `GET /v1/decisions/{id}`, `GET /v1/reviews`, `POST /v1/reviews/{id}/resolve`.
+///
+/// A resolution must be an outcome of the review's kind: ACTIVATE/REJECT (voucher activation), MATCH/MISMATCH
+/// (registration), QUALIFIED/NOT_QUALIFIED (provider check).
 struct DecisionQueries: Sendable {
     let dependencies: GatewayDependencies
 
     func decision(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard let decision = try await dependencies.store.decision(id: id) else { throw ServiceProblem.notFound("No decision \(id).") }
+        // A provider admin sees provider checks only; other kinds are about children and parents, so they answer as absent.
+        if context.client?.role == .providerAdmin, decision.kind != .providerCheck { throw ServiceProblem.notFound("No decision \(id).") }
         return DecisionRecorder.json(decision.payload, status: .ok)
     }
 
@@ -100,7 +105,11 @@ struct DecisionQueries: Sendable {
         }
         let store = dependencies.store
         guard let review = try await store.review(id: id) else { throw ServiceProblem.notFound("No review \(id).") }
-        let allowed: Set<String> = review.kind == .voucherActivation ? ["ACTIVATE", "REJECT"] : ["MATCH", "MISMATCH", "QUALIFIED", "NOT_QUALIFIED"]
+        let allowed: Set<String> = switch review.kind {
+        case .voucherActivation: ["ACTIVATE", "REJECT"]
+        case .registration: ["MATCH", "MISMATCH"]
+        case .providerCheck: ["QUALIFIED", "NOT_QUALIFIED"]
+        }
         guard allowed.contains(body.resolution) else {
             throw ServiceProblem.validationFailed(code: "RESOLUTION_INVALID", detail: "resolution must be one of \(allowed.sorted().joined(separator: ", "))")
         }

@@ -7,7 +7,8 @@ public import Storage
 /// |---|---|
 /// | `POST /v1/registrations/verify` | registrar, operator |
 /// | `POST /v1/voucher-activations` | registrar, operator |
-/// | `GET /v1/decisions/{id}` | registrar, operator, auditor |
+/// | `POST /v1/provider-checks` | provider-admin, operator |
+/// | `GET /v1/decisions/{id}` | registrar, operator, auditor; provider-admin for provider checks only |
 /// | `GET /v1/reviews` | operator, auditor |
 /// | `POST /v1/reviews/{id}/resolve` | operator |
 /// | `POST /v1/consents`, `POST /v1/consents/{id}/confirm` | registrar, operator |
@@ -26,12 +27,14 @@ public struct GatewayAPI: Sendable {
         let voucher = VoucherActivation(dependencies: dependencies)
         let queries = DecisionQueries(dependencies: dependencies)
         let consents = ConsentFlow(dependencies: dependencies)
+        let providers = ProviderCheck(dependencies: dependencies)
         let registrars = routes.v1(requiring: .registrar, .operator)
         registrars.post("registrations/verify", use: registration.handle)
         registrars.post("voucher-activations", use: voucher.handle)
         registrars.post("consents", use: consents.create)
         registrars.post("consents/:id/confirm", use: consents.confirm)
-        routes.v1(requiring: .registrar, .operator, .auditor).get("decisions/:id", use: queries.decision)
+        routes.v1(requiring: .providerAdmin, .operator).post("provider-checks", use: providers.handle)
+        routes.v1(requiring: .registrar, .providerAdmin, .operator, .auditor).get("decisions/:id", use: queries.decision)
         routes.v1(requiring: .operator, .auditor).get("reviews", use: queries.reviews)
         routes.v1(requiring: .operator).post("reviews/:id/resolve", use: queries.resolve)
     }

@@ -10,6 +10,15 @@ extension ServiceProblem {
             detail: error.message(.en), code: error.code)
     }
 
+    /// 422 for an IIN/BIN at `path` (`provider.bin`, `coaches[1].iin`) that fails the local checks; the path is also
+    /// the `path` member. Never the value.
+    static func invalidIdentifier(_ error: IdentifierError, path: String) -> ServiceProblem {
+        var problem = invalidIdentifier(error)
+        problem.detail = "\(path): \(error.message(.en))"
+        problem.extensions["path"] = .string(path)
+        return problem
+    }
+
     /// 403: registration checks need a confirmed consent for the IIN.
     static var consentRequired: ServiceProblem {
         ServiceProblem(

@@ -63,8 +63,7 @@ struct VoucherActivation: Sendable {
         let requestID = body.requestId.trimmingCharacters(in: .whitespaces)
         guard !requestID.isEmpty, requestID.count <= 128 else { throw ServiceProblem.badRequest("requestId must be 1–128 characters", code: "REQUEST_ID_INVALID") }
         // The fingerprint is over the canonical JSON (sorted keys), so a replay with the same content but another key order matches.
-        let canonical = (try? JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: bytes), options: [.sortedKeys])) ?? bytes
-        let fingerprint = sha256Hex(canonical)
+        let fingerprint = requestFingerprint(bytes)
         let store = dependencies.store
         if let earlier = try await store.decision(kind: .voucherActivation, clientRequestID: requestID) {
             guard earlier.requestFingerprint == fingerprint else {

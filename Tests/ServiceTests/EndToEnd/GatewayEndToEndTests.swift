@@ -22,16 +22,22 @@ import Testing
         let registrar: String
         let operatorKey: String
         let auditor: String
+        let providerAdmin: String
     }
 
-    static func withWorld(_ body: (World, Router<GatewayRequestContext>) async throws -> Void) async throws {
+    /// The gateway over the mocks of `population`, with one key per role; `now` is the gateway's clock and
+    /// `service` its settings (e.g. a generous request deadline), `registryTimeout` each registry call's limit.
+    static func withWorld(
+        population: Population = population, now: @escaping @Sendable () -> Date = { Date() },
+        service: GatewayServiceConfiguration = .default, registryTimeoutMilliseconds: Int = 1_500, _ body: (World, Router<GatewayRequestContext>) async throws -> Void
+    ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qorgan-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let mocks = try await MockRegistries.start(population: population)
         try mocks.writeClientMaterial(to: directory)
         var configuration = try RegistryConfiguration.load(from: directory.appendingPathComponent("connection.json"), environment: [:])
-        configuration.transport = TransportSettings(totalTimeoutMilliseconds: 1_500, maximumAttempts: 1, breakerFailureThreshold: 100)
+        configuration.transport = TransportSettings(totalTimeoutMilliseconds: registryTimeoutMilliseconds, maximumAttempts: 1, breakerFailureThreshold: 100)
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let adapters = try RegistryAdapterFactory.make(configuration, logger: logger)
         let store = try SQLiteGatewayStore(path: directory.appendingPathComponent("gateway.sqlite").path, keys: .generate())
@@ -39,13 +45,15 @@ import Testing
         let registrar = issuer.issue(name: "registrar", role: .registrar)
         let operatorKey = issuer.issue(name: "operator", role: .operator)
         let auditor = issuer.issue(name: "auditor", role: .auditor)
-        for key in [registrar, operatorKey, auditor] { try await store.add(key.record) }
-        let dependencies = GatewayDependencies(registries: adapters, store: store, protector: store.personalData)
-        let router = buildGatewayRouter(apiKeys: store, metrics: PrometheusCollectorRegistry()) { routes in
+        let providerAdmin = issuer.issue(name: "provider-admin", role: .providerAdmin)
+        for key in [registrar, operatorKey, auditor, providerAdmin] { try await store.add(key.record) }
+        let dependencies = GatewayDependencies(registries: adapters, store: store, protector: store.personalData, now: now)
+        let router = buildGatewayRouter(configuration: service, apiKeys: store, metrics: PrometheusCollectorRegistry()) { routes in
             GatewayAPI(dependencies: dependencies).register(on: routes)
         }
         let world = World(
-            mocks: mocks, adapters: adapters, store: store, registrar: registrar.key, operatorKey: operatorKey.key, auditor: auditor.key)
+            mocks: mocks, adapters: adapters, store: store, registrar: registrar.key, operatorKey: operatorKey.key, auditor: auditor.key,
+            providerAdmin: providerAdmin.key)
         do {
             try await body(world, router)
         } catch {
