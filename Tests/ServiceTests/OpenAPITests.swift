@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Prometheus
 import Service
 import Storage
 import Testing
@@ -44,6 +46,38 @@ import Testing
         #expect(coverage.undocumented.isEmpty, "undocumented: \(coverage.undocumented)")
         #expect(coverage.unserved.allSatisfy { $0.path.hasPrefix("/v1/") })
         #expect(coverage.unserved.count == 12)
+    }
+
+    @Test("the gateway's full router documents every route and serves every documented operation, except the named pending ones")
+    func fullRouterCoverage() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qorgan-openapi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteGatewayStore(path: directory.appendingPathComponent("gateway.sqlite").path, keys: .generate())
+        let dependencies = GatewayDependencies(registries: UnreachableRegistries.adapterSet, store: store, protector: store.personalData)
+        let router = buildGatewayRouter(apiKeys: store, metrics: PrometheusCollectorRegistry()) { routes in
+            GatewayAPI(dependencies: dependencies).register(on: routes)
+        }
+        let pending = Set(OpenAPICoverage.pendingOperations.keys)
+        let coverage = OpenAPICoverage(document: try OpenAPIDocument.bundled(), router: router, pending: pending)
+        #expect(coverage.isComplete, "\(coverage)")
+        #expect(coverage.pending == pending)
+        #expect(OpenAPICoverage.pendingOperations.values.allSatisfy { !$0.isEmpty })
+        try store.close()
+    }
+
+    @Test("a pending operation that is served, or not documented, is stale and fails the check")
+    func stalePending() {
+        let batches = RouteTable.Route(method: .post, path: "/v1/batches")
+        let ghost = RouteTable.Route(method: .get, path: "/v1/ghost")
+        let served = OpenAPICoverage(documented: [batches], served: [batches], pending: [batches, ghost])
+        #expect(served.stalePending == [batches, ghost])
+        #expect(served.unserved.isEmpty)
+        #expect(!served.isComplete)
+        let waiting = OpenAPICoverage(documented: [batches], served: [], pending: [batches])
+        #expect(waiting.pending == [batches])
+        #expect(waiting.isComplete)
+        #expect(!OpenAPICoverage(documented: [batches], served: []).isComplete)
     }
 
     @Test("a route added without documentation fails the coverage check")
