@@ -19,8 +19,13 @@ struct PopulationSource: ParsableArguments {
 
     /// Loads or generates the population.
     func make() throws -> Population {
-        if let population {
-            return try Population.load(from: URL(fileURLWithPath: population, isDirectory: true))
+        try Self.make(path: population, seed: seed, people: people)
+    }
+
+    /// Loads the population exported at `path`, or generates `people` people from `seed` when `path` is `nil`.
+    static func make(path: String?, seed: UInt64, people: Int) throws -> Population {
+        if let path {
+            return try Population.load(from: URL(fileURLWithPath: path, isDirectory: true))
         }
         return try PopulationGenerator(configuration: PopulationConfiguration(seed: seed, people: people)).generate()
     }

@@ -13,19 +13,40 @@ import Verification
 
 /// `qorgan serve` — the gateway service. With no arguments: the embedded default (mock registries in this process on
 /// loopback, SQLite at ./var/qorgan.sqlite, the API on 127.0.0.1:8080, bootstrap API keys in ./var/api-keys.json).
+///
+/// Settings come from ``ServeConfiguration``: defaults < `--config FILE` (or `QORGAN_CONFIG`) < `QORGAN_*` variables
+/// < flags. `--print-configuration` prints the resolved settings as JSON and exits.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the gateway API (embedded mock registries and SQLite by default).",
         discussion: """
-            Environment overrides: QORGAN_HOST, QORGAN_PORT, QORGAN_DATA_DIR, QORGAN_REGISTRIES (a registry configuration \
-            file: real registries instead of the in-process mocks; see adapters/RegistryAdapters/README.md), QORGAN_MODEL, \
-            QORGAN_LOOKUP_KEY and QORGAN_PAYLOAD_KEY (base64, 32 bytes each; otherwise generated once into DATA_DIR/store-keys.json), \
-            QORGAN_LOG_LEVEL, and the registry overrides QORGAN_REGISTRY_<NAME>_URL etc.
+            Settings: defaults < configuration file (--config FILE or QORGAN_CONFIG; JSON, unknown keys are an error) < \
+            environment < flags. File keys and variables: host QORGAN_HOST, port QORGAN_PORT, dataDirectory QORGAN_DATA_DIR, \
+            registries QORGAN_REGISTRIES (a registry configuration file: real registries instead of the in-process mocks; see \
+            adapters/RegistryAdapters/README.md), population QORGAN_POPULATION, seed QORGAN_SEED, people QORGAN_PEOPLE, \
+            model QORGAN_MODEL, logLevel QORGAN_LOG_LEVEL, requestDeadlineMilliseconds QORGAN_REQUEST_DEADLINE_MS, \
+            maxRequestBodyBytes QORGAN_MAX_BODY_BYTES, accessLog QORGAN_ACCESS_LOG, rateLimit.requestsPerSecond \
+            QORGAN_RATE_LIMIT_RPS, rateLimit.burst QORGAN_RATE_LIMIT_BURST, rateLimit.enabled QORGAN_RATE_LIMIT_ENABLED. \
+            Store keys: QORGAN_LOOKUP_KEY and QORGAN_PAYLOAD_KEY (base64, 32 bytes each; otherwise generated once into \
+            DATA_DIR/store-keys.json). Registry overrides: QORGAN_REGISTRY_<NAME>_URL etc.
             """
     )
 
-    @OptionGroup var source: PopulationSource
+    @Option(help: "Configuration file (JSON; see README). Default: QORGAN_CONFIG, else none.")
+    var config: String?
+
+    @Flag(name: .customLong("print-configuration"), help: "Print the resolved configuration as JSON and exit.")
+    var printConfiguration = false
+
+    @Option(help: "Serve a population written by 'qorgan population generate' instead of generating one.")
+    var population: String?
+
+    @Option(help: "Seed of the generated population (default 1; ignored with --population).")
+    var seed: UInt64?
+
+    @Option(help: "Number of people to generate (default 10000; ignored with --population).")
+    var people: Int?
 
     @Option(help: "Listen address (default 127.0.0.1).")
     var host: String?
@@ -45,31 +66,59 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error, critical (default info).")
     var logLevel: String?
 
+    @Option(name: .customLong("request-deadline-ms"), help: "Deadline shared by a request's registry calls, in ms (default 2000).")
+    var requestDeadlineMilliseconds: Int?
+
+    /// The settings: defaults < file < environment < these flags.
+    func resolve(environment: [String: String]) throws(ServeConfigurationError) -> ServeConfiguration {
+        var resolved = ServeConfiguration.default
+        if let file = config ?? environment[ServeConfiguration.fileVariable].flatMap({ $0.isEmpty ? nil : $0 }) {
+            try resolved.apply(file: file)
+        }
+        try resolved.apply(environment: environment)
+        typealias Value = ServeConfiguration.Value
+        let flags: [(ServeConfiguration.Key, Value?, String)] = [
+            (.host, host.map(Value.string), "--host"), (.port, port.map(Value.integer), "--port"),
+            (.dataDirectory, dataDirectory.map(Value.string), "--data-dir"), (.registries, registries.map(Value.string), "--registries"),
+            (.population, population.map(Value.string), "--population"), (.seed, seed.map { Value.string(String($0)) }, "--seed"),
+            (.people, people.map(Value.integer), "--people"), (.model, model.map(Value.string), "--model"),
+            (.logLevel, logLevel.map(Value.string), "--log-level"),
+            (.requestDeadlineMilliseconds, requestDeadlineMilliseconds.map(Value.integer), "--request-deadline-ms"),
+        ]
+        for case (let key, let value?, let flag) in flags { try resolved.set(key, from: value, source: flag) }
+        return resolved
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let level = Logger.Level(rawValue: logLevel ?? environment["QORGAN_LOG_LEVEL"] ?? "info") ?? .info
-        _ = GatewayLogging.bootstrap(level: level)
+        let settings: ServeConfiguration
+        do { settings = try resolve(environment: environment) } catch { throw ValidationError(error.description) }
+        if printConfiguration {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            FileHandle.standardOutput.write(try encoder.encode(settings) + Data("\n".utf8))
+            return
+        }
+        _ = GatewayLogging.bootstrap(level: Logger.Level(rawValue: settings.logLevel) ?? .info)
         let logger = Logger(label: "qorgan.serve")
         let metrics = GatewayMetrics.bootstrap()
 
-        var configuration = GatewayServiceConfiguration.default
-        configuration.host = host ?? environment["QORGAN_HOST"] ?? configuration.host
-        if let port = port ?? environment["QORGAN_PORT"].flatMap(Int.init) { configuration.port = port }
-        let data = URL(fileURLWithPath: dataDirectory ?? environment["QORGAN_DATA_DIR"] ?? "var", isDirectory: true)
+        let configuration = settings.gateway
+        let data = URL(fileURLWithPath: settings.dataDirectory, isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
 
         let keys = try StoreKeyFile.load(directory: data, environment: environment)
         let store = try SQLiteGatewayStore(path: data.appendingPathComponent("qorgan.sqlite").path, keys: keys)
-        let matchModel = try (model ?? environment["QORGAN_MODEL"]).map { try MatchModel(contentsOf: URL(fileURLWithPath: $0)) } ?? .default
+        let matchModel = try settings.model.map { try MatchModel(contentsOf: URL(fileURLWithPath: $0)) } ?? .default
 
         var embedded: EmbeddedRegistries?
         let adapters: RegistryAdapterSet
         var registryLine: String
-        if let file = registries ?? environment["QORGAN_REGISTRIES"] {
+        if let file = settings.registries {
             adapters = try RegistryAdapterFactory.make(RegistryConfiguration.load(from: URL(fileURLWithPath: file)), logger: logger)
             registryLine = "registries: from \(file)"
         } else {
-            let population = try source.make()
+            let population = try PopulationSource.make(path: settings.population, seed: settings.seed, people: settings.people)
             let started = try await EmbeddedRegistries.start(
                 population: population, materialDirectory: data.appendingPathComponent("mocks", isDirectory: true), logger: logger)
             embedded = started
