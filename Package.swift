@@ -434,7 +434,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QorganCLITests",
-            dependencies: ["qorgan"],
+            dependencies: ["qorgan", "Cleansing", "Population"],
             path: "Tests/QorganCLITests",
             swiftSettings: strictSettings
         ),

@@ -27,16 +27,21 @@ struct CLIProcess {
     /// Runs the binary and waits for it off the test's executor: the wait blocks a Dispatch thread, never one of the
     /// few cooperative threads other suites' deadlines depend on (on 2 cores a blocked pool starves them).
     static func run(_ arguments: [String], stdin: String? = nil) async throws -> Output {
+        try await runTool(executable().path, arguments, stdin: stdin)
+    }
+
+    /// Runs another program (e.g. `/usr/bin/env curl …`) the same way.
+    static func runTool(_ path: String, _ arguments: [String], stdin: String? = nil) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Result { try runBlocking(arguments, stdin: stdin) })
+                continuation.resume(with: Result { try runBlocking(URL(fileURLWithPath: path), arguments, stdin: stdin) })
             }
         }
     }
 
-    private static func runBlocking(_ arguments: [String], stdin: String?) throws -> Output {
+    private static func runBlocking(_ executable: URL, _ arguments: [String], stdin: String?) throws -> Output {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = executable
         process.arguments = arguments
         let outPipe = Pipe()
         let errPipe = Pipe()
