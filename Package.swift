@@ -105,6 +105,7 @@ let package = Package(
         .target(
             name: "Service",
             dependencies: [
+                "Cleansing",
                 "Verification",
                 "Storage",
                 "Identifiers",

@@ -12,7 +12,7 @@ struct ModuleImportTests {
         "Sources/Verification": ["Identifiers", "Normalization", "Matching"],
         "Sources/Storage": ["Verification", "Identifiers", "GRDB", "Crypto", "Logging"],
         "Sources/Cleansing": ["Verification", "Storage", "Identifiers", "Normalization", "Matching", "Logging"],
-        "Sources/Service": ["Verification", "Storage", "Identifiers", "Normalization", "Matching", "Hummingbird", "NIOCore", "Logging", "Metrics", "CoreMetrics", "Prometheus", "Crypto", "RegistryAdapters"],
+        "Sources/Service": ["Verification", "Storage", "Identifiers", "Normalization", "Matching", "Hummingbird", "NIOCore", "Logging", "Metrics", "CoreMetrics", "Prometheus", "Crypto", "RegistryAdapters", "Cleansing"],
         "adapters/XMLSupport": ["CLibXML2"],
         "adapters/SOAP": ["XMLSupport", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
         "adapters/RegistryTransport": ["Verification", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "Logging", "Metrics", "CoreMetrics"],
