@@ -73,7 +73,7 @@ public struct DecisionDocument: Sendable, Codable, Hashable {
         self.kind = kind
         self.decision = decision
         self.reasons = reasons.map(Reason.init)
-        self.decidedAt = ISO8601DateFormatter().string(from: decidedAt)
+        self.decidedAt = internetDateTime(decidedAt)
         self.requestId = requestId
         self.explanations = explanations
         self.registry = registry
