@@ -1,0 +1,201 @@
+import ArgumentParser
+import Foundation
+import Identifiers
+import Population
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `qorgan-bench cleanse` — batch cleansing at scale (issue 7): the release `qorgan cleanse` over files of parent
+/// records (700,000 and 100,000 rows by default) against the mock registries in a second process on loopback.
+/// Reports wall time, rows/s, the cleanser's peak RSS (from `wait4`), the registry call rate and the mocks' CPU.
+struct CleanseBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cleanse",
+        abstract: "qorgan cleanse over N-row files against mocks in a second process: time, rows/s, peak RSS, registry calls/s."
+    )
+
+    @Option(help: "Row counts to run, smallest first recommended (repeatable).")
+    var rows: [Int] = [100_000, 700_000]
+
+    @Option(help: "People in the synthetic population (adults become parent rows).")
+    var people: Int = 1_100_000
+
+    @Option(help: "Population seed.")
+    var seed: UInt64 = 3
+
+    @Option(help: "Rows in flight towards the registries.")
+    var concurrency: Int = 64
+
+    @Option(help: "Working directory (default: a fresh temporary one, removed afterwards).")
+    var work: String?
+
+    @Option(help: "The qorgan binary (default: next to this one).")
+    var qorgan: String?
+
+    func run() async throws {
+        let directory = URL(fileURLWithPath: work ?? NSTemporaryDirectory() + "qorgan-cleanse-bench-\(getpid())", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { if work == nil { try? FileManager.default.removeItem(at: directory) } }
+        let binary = qorgan ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("qorgan").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw BenchmarkFailure("qorgan binary not found at \(binary)") }
+
+        print("generating \(people) people (seed \(seed)) and the input files…")
+        let population = try PopulationGenerator(configuration: PopulationConfiguration(seed: seed, people: people)).generate()
+        var inputs: [Int: URL] = [:]
+        for count in Set(rows) {
+            let url = directory.appendingPathComponent("parents-\(count).csv")
+            let written = try ParentRecordsFile.write(population: population, rows: count, seed: seed, to: url)
+            guard written == count else { throw BenchmarkFailure("the population has only \(written) adults; raise --people") }
+            inputs[count] = url
+        }
+
+        let mocks = try ChildProcess.start(
+            name: "mocks", executable: binary,
+            arguments: ["mocks", "serve", "--seed", "\(seed)", "--people", "\(people)", "--export", directory.appendingPathComponent("mocks").path],
+            outputDirectory: directory)
+        defer { Task { await mocks.stop() } }
+        _ = try await mocks.waitForOutput(containing: "sms ", timeout: .seconds(600))
+        let connection = directory.appendingPathComponent("mocks/client/connection.json").path
+
+        var results: [CleanseRun] = []
+        for count in rows {
+            guard let input = inputs[count] else { continue }
+            let out = directory.appendingPathComponent("results-\(count).csv").path
+            let summary = directory.appendingPathComponent("summary-\(count).json").path
+            let mocksCPUBefore = mocks.cpuSeconds
+            print("cleansing \(count) rows…")
+            let run = try await Self.measure(binary, [
+                "cleanse", input.path, "--out", out, "--summary", summary, "--registries", connection,
+                "--data-dir", directory.appendingPathComponent("var-\(count)").path, "--concurrency", "\(concurrency)", "--progress", "lines",
+            ], directory: directory, name: "cleanse-\(count)")
+            guard run.status == 0 else { throw BenchmarkFailure("qorgan cleanse exited \(run.status): \(run.errorTail)") }
+            let statuses = try Self.statuses(summary)
+            let registryRows = statuses.filter { !["INVALID_IIN", "UNREADABLE"].contains($0.key) }.values.reduce(0, +)
+            results.append(CleanseRun(
+                rows: count, seconds: run.seconds, peakRSSMiB: run.peakRSSMiB, registryCalls: registryRows,
+                mocksCPUSeconds: mocks.cpuSeconds - mocksCPUBefore, statuses: statuses))
+        }
+
+        print("")
+        print("| rows | wall s | rows/s | peak RSS MiB | registry calls/s | mocks CPU s | target |")
+        print("|---:|---:|---:|---:|---:|---:|---|")
+        for run in results {
+            let target = run.rows >= 700_000 ? (run.seconds <= 150 && run.peakRSSMiB <= 300 ? "met (≤ 150 s, ≤ 300 MiB)" : "MISSED (≤ 150 s, ≤ 300 MiB)") : "—"
+            print(
+                "| \(run.rows) | \(String(format: "%.1f", run.seconds)) | \(Int(Double(run.rows) / run.seconds)) | \(String(format: "%.0f", run.peakRSSMiB)) | "
+                    + "\(Int(Double(run.registryCalls) / run.seconds)) | \(String(format: "%.0f", run.mocksCPUSeconds)) | \(target) |")
+        }
+        if results.count >= 2, let small = results.min(by: { $0.rows < $1.rows }), let large = results.max(by: { $0.rows < $1.rows }) {
+            let perRowSmall = small.seconds / Double(small.rows)
+            let perRowLarge = large.seconds / Double(large.rows)
+            print(String(format: "linearity: time per row at %d rows / at %d rows = %.2f (1.00 = linear)", large.rows, small.rows, perRowLarge / perRowSmall))
+        }
+        for run in results {
+            print("decisions at \(run.rows): " + run.statuses.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: " · "))
+        }
+    }
+
+    /// Runs a child to completion and takes its wall time and peak RSS from `wait4`.
+    static func measure(_ binary: String, _ arguments: [String], directory: URL, name: String) async throws -> (
+        status: Int32, seconds: Double, peakRSSMiB: Double, errorTail: String
+    ) {
+        let child = try ChildProcess.start(name: name, executable: binary, arguments: arguments, outputDirectory: directory)
+        let start = ContinuousClock.now
+        let (status, maxRSSKiB) = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var status: Int32 = 0
+                var usage = rusage()
+                _ = wait4(child.pid, &status, 0, &usage)
+                continuation.resume(returning: (status, usage.ru_maxrss))
+            }
+        }
+        ChildProcessList.shared.remove(child.pid)
+        let seconds = (ContinuousClock.now - start) / .seconds(1)
+        let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return (exit, seconds, Double(maxRSSKiB) / 1024, child.errorTail())
+    }
+
+    /// Status counts from a cleanse JSON summary.
+    static func statuses(_ path: String) throws -> [String: Int] {
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        let list = object?["statuses"] as? [[String: Any]] ?? []
+        var counts: [String: Int] = [:]
+        for entry in list {
+            if let label = entry["label"] as? String, let count = entry["count"] as? Int, count > 0 { counts[label] = count }
+        }
+        return counts
+    }
+}
+
+/// One measured cleanse run.
+struct CleanseRun: Sendable {
+    let rows: Int
+    let seconds: Double
+    let peakRSSMiB: Double
+    let registryCalls: Int
+    let mocksCPUSeconds: Double
+    let statuses: [String: Int]
+}
+
+/// Writes a benchmark input: one row per adult of the population (up to `rows`), as platforms export them (UTF-8
+/// with BOM, `;`, CRLF), with typing defects at fixed rates — surname typos, lower-case names, a mistyped IIN digit,
+/// a wrong birth day, an IIN reused under another name, an unreadable row — so every decision path is exercised.
+enum ParentRecordsFile {
+    /// Returns the rows written (fewer than `rows` when the population has fewer adults).
+    static func write(population: Population, rows: Int, seed: UInt64, to url: URL) throws -> Int {
+        var random = SplitMix64(seed: seed &+ UInt64(rows))
+        let reference = population.configuration.referenceDate
+        var text = "\u{FEFF}ИИН;Фамилия;Имя;Отчество;Дата рождения;Телефон\r\n"
+        text.reserveCapacity(rows * 80)
+        guard let handle = FileHandle(forWritingAtPath: url.path) ?? {
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            return FileHandle(forWritingAtPath: url.path)
+        }() else { throw BenchmarkFailure("cannot write \(url.path)") }
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: 0)
+        var written = 0
+        var previousIIN = ""
+        for person in population.people where written < rows && reference.year - person.birthDate.year >= 19 {
+            var iin = person.iin.unmasked
+            var surname = person.surname
+            var firstName = person.firstName
+            var day = person.birthDate.day
+            let roll = random.next() % 1_000
+            switch roll {
+            case 0..<40:  // a typo: two neighbouring letters swapped
+                var letters = Array(surname)
+                if letters.count > 3 { letters.swapAt(1, 2) }
+                surname = String(letters)
+            case 40..<70:
+                surname = surname.lowercased()
+                firstName = firstName.lowercased()
+            case 70..<80:  // a mistyped digit
+                let last = Int(String(iin.last!))!
+                iin = String(iin.dropLast()) + String((last + 1) % 10)
+            case 80..<90:
+                day = day % 28 + 1
+            case 90..<95 where !previousIIN.isEmpty:  // someone else's IIN
+                iin = previousIIN
+            case 95..<97:
+                text += "\(iin);\(surname);\(firstName);;;;x;y\r\n"  // too many fields: unreadable
+                written += 1
+                continue
+            default:
+                break
+            }
+            previousIIN = person.iin.unmasked
+            let date = String(format: "%02d.%02d.%04d", day, person.birthDate.month, person.birthDate.year)
+            let phone = person.phone.map { roll % 2 == 0 ? $0 : "8" + $0.dropFirst(2) } ?? ""
+            text += "\(iin);\(surname);\(firstName);\(person.patronymic ?? "");\(date);\(phone)\r\n"
+            written += 1
+            if text.utf8.count > 1 << 20 {
+                try handle.write(contentsOf: Data(text.utf8))
+                text = ""
+            }
+        }
+        try handle.write(contentsOf: Data(text.utf8))
+        return written
+    }
+}
