@@ -87,7 +87,7 @@ struct PipelineAccuracyTests {
     private static let population: Result<Population, PopulationError> = {
         let rates = DeclarationRates(nonExistentIIN: 0.03, someoneElsesChild: 0.03, deceasedChild: 0.02)
         do throws(PopulationError) {
-            return .success(try PopulationGenerator(configuration: PopulationConfiguration(seed: 23, people: 20_000, declarations: rates)).generate())
+            return .success(try PopulationGenerator(configuration: PopulationConfiguration(seed: 23, people: 50_000, declarations: rates)).generate())
         } catch {
             return .failure(error)
         }
@@ -113,7 +113,7 @@ struct PipelineAccuracyTests {
                 genuineMisses.append("\(decision) \(result.reasonCodes.joined(separator: "|")) \(result.matchExplanation)")
             }
         }
-        print("cleansing confusion table (population seed 23, 20,000 people, \(cases.count) rows):\n\(accuracy)")
+        print("cleansing confusion table (population seed 23, 50,000 people, \(cases.count) rows):\n\(accuracy)")
         print("cross-row: \(index.statistics)")
         for miss in genuineMisses.prefix(20) { print("genuine parent not VALID/CORRECTABLE: \(miss)") }
 
