@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cleansing
 import Foundation
 import Hummingbird
 import Identifiers
@@ -128,7 +129,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
 
         let issued = try await BootstrapKeys.ensure(store: store, directory: data)
-        let dependencies = GatewayDependencies(registries: adapters, store: store, protector: store.personalData, model: matchModel)
+        // Batch jobs (`POST /v1/batches`): files under DATA_DIR/batches; jobs left unfinished by a stopped server resume on start.
+        let batches = BatchJobScheduler(
+            store: store, protector: store.personalData, pipeline: CleansingPipeline(persons: adapters.persons, model: matchModel), sms: adapters.sms,
+            directory: data.appendingPathComponent("batches", isDirectory: true), logger: Logger(label: "qorgan.batch"))
+        let dependencies = GatewayDependencies(
+            registries: adapters, store: store, protector: store.personalData, model: matchModel, batches: batches)
         let app = buildGatewayApplication(
             configuration: configuration, apiKeys: store, readiness: ReadinessProbes.checks(store: store, registries: adapters),
             metrics: metrics, logger: logger
@@ -138,6 +144,7 @@ struct ServeCommand: AsyncParsableCommand {
         var lines: [String] = []
         lines.append("qorgan serve: API on http://\(configuration.host):\(configuration.port) (model \(matchModel.version))")
         lines.append("  store: \(data.appendingPathComponent("qorgan.sqlite").path)")
+        lines.append("  batches: \(batches.directory.path)")
         lines.append("  \(registryLine)")
         if issued.isEmpty {
             lines.append("  API keys: as issued on first start, in \(data.appendingPathComponent(BootstrapKeys.fileName).path)")
@@ -147,7 +154,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         do {
-            try await app.runService()
+            // The scheduler lives as long as the server: when `runService` returns (SIGTERM/SIGINT, graceful shutdown)
+            // it is cancelled, and a job in progress stops at a checkpoint, to be resumed on the next start.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await batches.run() }
+                try await app.runService()
+                group.cancelAll()
+            }
         } catch {
             await adapters.shutdown()
             if let embedded { await embedded.mocks.shutdown() }

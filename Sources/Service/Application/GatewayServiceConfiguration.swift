@@ -17,6 +17,9 @@ public struct GatewayServiceConfiguration: Sendable, Hashable {
     public var requestDeadline: Duration
     /// The largest request body accepted, in bytes; larger ones get 413. Default 1 MiB (1 048 576).
     public var maxRequestBodySize: Int
+    /// The largest file upload accepted, in bytes, on the routes that take one (``RequestLimitsMiddleware/uploadRoutes``:
+    /// `POST /v1/batches`); larger ones get 413. Default 200 MiB (209 715 200).
+    public var maxUploadBodySize: Int
     /// The per-API-key rate limit. Default 200 requests/s, burst 400 (``RateLimitConfiguration/default``).
     public var rateLimit: RateLimitConfiguration
     /// How long an API key looked up in the store is trusted before it is looked up again (so a revoked key stops
@@ -37,6 +40,7 @@ public struct GatewayServiceConfiguration: Sendable, Hashable {
         serverName: String? = "qorgan",
         requestDeadline: Duration = .seconds(2),
         maxRequestBodySize: Int = 1 << 20,
+        maxUploadBodySize: Int = 200 << 20,
         rateLimit: RateLimitConfiguration = .default,
         authenticationCacheTTL: Duration = .seconds(30),
         authenticationCacheSize: Int = 1024,
@@ -48,6 +52,7 @@ public struct GatewayServiceConfiguration: Sendable, Hashable {
         self.serverName = serverName
         self.requestDeadline = requestDeadline
         self.maxRequestBodySize = maxRequestBodySize
+        self.maxUploadBodySize = maxUploadBodySize
         self.rateLimit = rateLimit
         self.authenticationCacheTTL = authenticationCacheTTL
         self.authenticationCacheSize = authenticationCacheSize
@@ -55,6 +60,6 @@ public struct GatewayServiceConfiguration: Sendable, Hashable {
         self.accessLog = accessLog
     }
 
-    /// All defaults: 127.0.0.1:8080, 2 s deadline, 1 MiB bodies, 200 req/s burst 400 per key, 30 s key cache.
+    /// All defaults: 127.0.0.1:8080, 2 s deadline, 1 MiB bodies (200 MiB uploads), 200 req/s burst 400 per key, 30 s key cache.
     public static let `default` = GatewayServiceConfiguration()
 }

@@ -6,7 +6,7 @@ public import Storage
 public import Verification
 
 /// What the business routes need: the registries, the store, the key that turns IINs into lookup hashes, the match
-/// model and a clock.
+/// model, a clock, and the batch job scheduler.
 public struct GatewayDependencies: Sendable {
     /// Every registry port.
     public var registries: RegistryAdapterSet
@@ -20,12 +20,16 @@ public struct GatewayDependencies: Sendable {
     public var consent: ConsentSettings
     /// Now (injectable for tests).
     public var now: @Sendable () -> Date
+    /// Runs the `/v1/batches` jobs (run its ``BatchJobScheduler/run()`` beside the application). Default `nil`: the
+    /// batch routes answer 503 `BATCHES_DISABLED`.
+    public var batches: BatchJobScheduler?
 
     /// Creates the dependencies.
     public init(
         registries: RegistryAdapterSet, store: any GatewayStore, protector: PersonalDataProtector, model: MatchModel = .default,
-        consent: ConsentSettings = .init(), now: @escaping @Sendable () -> Date = { Date() }
+        consent: ConsentSettings = .init(), now: @escaping @Sendable () -> Date = { Date() }, batches: BatchJobScheduler? = nil
     ) {
+        self.batches = batches
         self.registries = registries
         self.store = store
         self.protector = protector

@@ -12,6 +12,8 @@ public import Storage
 /// | `GET /v1/reviews` | operator, auditor |
 /// | `POST /v1/reviews/{id}/resolve` | operator |
 /// | `POST /v1/consents`, `POST /v1/consents/{id}/confirm` | registrar, operator |
+/// | `POST /v1/batches` | operator |
+/// | `GET /v1/batches/{id}`, `GET /v1/batches/{id}/results`, `GET /v1/batches/{id}/report` | operator, auditor |
 public struct GatewayAPI: Sendable {
     /// What the routes use.
     public let dependencies: GatewayDependencies
@@ -37,5 +39,11 @@ public struct GatewayAPI: Sendable {
         routes.v1(requiring: .registrar, .providerAdmin, .operator, .auditor).get("decisions/:id", use: queries.decision)
         routes.v1(requiring: .operator, .auditor).get("reviews", use: queries.reviews)
         routes.v1(requiring: .operator).post("reviews/:id/resolve", use: queries.resolve)
+        let batches = BatchRoutes(dependencies: dependencies)
+        routes.v1(requiring: .operator).post("batches", use: batches.start)
+        let batchReaders = routes.v1(requiring: .operator, .auditor)
+        batchReaders.get("batches/:id", use: batches.status)
+        batchReaders.get("batches/:id/results", use: batches.results)
+        batchReaders.get("batches/:id/report", use: batches.report)
     }
 }

@@ -23,13 +23,19 @@ import Testing
         let operatorKey: String
         let auditor: String
         let providerAdmin: String
+        /// What the routes use (also to start another batch scheduler over the same store).
+        let dependencies: GatewayDependencies
+        /// Where batch files go.
+        let batchDirectory: URL
     }
 
     /// The gateway over the mocks of `population`, with one key per role; `now` is the gateway's clock and
-    /// `service` its settings (e.g. a generous request deadline), `registryTimeout` each registry call's limit.
+    /// `service` its settings (e.g. a generous request deadline), `registryTimeout` each registry call's limit;
+    /// `runsBatches: false` leaves the batch scheduler stopped (uploads stay `queued`).
     static func withWorld(
         population: Population = population, now: @escaping @Sendable () -> Date = { Date() },
-        service: GatewayServiceConfiguration = .default, registryTimeoutMilliseconds: Int = 1_500, _ body: (World, Router<GatewayRequestContext>) async throws -> Void
+        service: GatewayServiceConfiguration = .default, registryTimeoutMilliseconds: Int = 1_500, runsBatches: Bool = true,
+        _ body: (World, Router<GatewayRequestContext>) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qorgan-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -47,15 +53,22 @@ import Testing
         let auditor = issuer.issue(name: "auditor", role: .auditor)
         let providerAdmin = issuer.issue(name: "provider-admin", role: .providerAdmin)
         for key in [registrar, operatorKey, auditor, providerAdmin] { try await store.add(key.record) }
-        let dependencies = GatewayDependencies(registries: adapters, store: store, protector: store.personalData, now: now)
+        var dependencies = GatewayDependencies(registries: adapters, store: store, protector: store.personalData, now: now)
+        let batchDirectory = directory.appendingPathComponent("batches", isDirectory: true)
+        let batches = BatchJobScheduler(dependencies: dependencies, directory: batchDirectory, logger: logger)
+        dependencies.batches = batches
         let router = buildGatewayRouter(configuration: service, apiKeys: store, metrics: PrometheusCollectorRegistry()) { routes in
             GatewayAPI(dependencies: dependencies).register(on: routes)
         }
         let world = World(
             mocks: mocks, adapters: adapters, store: store, registrar: registrar.key, operatorKey: operatorKey.key, auditor: auditor.key,
-            providerAdmin: providerAdmin.key)
+            providerAdmin: providerAdmin.key, dependencies: dependencies, batchDirectory: batchDirectory)
         do {
-            try await body(world, router)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                if runsBatches { group.addTask { await batches.run() } }
+                try await body(world, router)
+                group.cancelAll()
+            }
         } catch {
             await adapters.shutdown()
             await mocks.shutdown()
