@@ -176,6 +176,31 @@ import Testing
         }
     }
 
+    @Test("a job whose input cannot be read is failed with a reason naming the kind of failure only")
+    func failedJob() async throws {
+        let (csv, _) = Self.sampleCSV()
+        try await GatewayEndToEndTests.withWorld(runsBatches: false) { world, router in
+            try await Application(router: router).test(.router) { client in
+                let upload = try await client.execute(uri: "/v1/batches", method: .post, headers: Self.headers(world.operatorKey), body: ByteBuffer(string: csv))
+                let id = try #require(GatewayEndToEndTests.object(upload)["id"] as? String)
+                try FileManager.default.removeItem(at: world.batchDirectory.appendingPathComponent(id).appendingPathComponent("input.csv"))
+                let scheduler = BatchJobScheduler(
+                    dependencies: world.dependencies, directory: world.batchDirectory, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+                await scheduler.submit(id)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { await scheduler.run() }
+                    let done = try await Self.awaitEnd(id, key: world.operatorKey, client: client)
+                    #expect(done["status"] as? String == "failed")
+                    let reason = try #require(done["failureReason"] as? String)
+                    #expect(reason.hasPrefix("io:"))
+                    group.cancelAll()
+                }
+                let results = try await client.execute(uri: "/v1/batches/\(id)/results", method: .get, headers: Self.headers(world.operatorKey))
+                #expect(results.status == .conflict)
+            }
+        }
+    }
+
     @Test("a registrar may not upload (403), an unknown batch is 404, a CSV without an IIN column is 422")
     func refusals() async throws {
         try await GatewayEndToEndTests.withWorld(runsBatches: false) { world, router in
