@@ -20,7 +20,7 @@ struct CleanseBenchmark: AsyncParsableCommand {
     var rows: [Int] = [100_000, 700_000]
 
     @Option(help: "People in the synthetic population (adults become parent rows).")
-    var people: Int = 1_100_000
+    var people: Int = 1_200_000
 
     @Option(help: "Population seed.")
     var seed: UInt64 = 3

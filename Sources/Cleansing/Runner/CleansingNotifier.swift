@@ -32,6 +32,8 @@ public struct CleansingNotifier: Sendable {
         guard let decision = row.decision, let text = CleansingNotificationText.text(for: decision), row.phoneCheck == .valid,
             let phone = try? PhoneNumber(row.phone)
         else { return .notNeeded }
+        // The same record twice (e.g. one row per child) is the platform's to merge, not the parent's to fix.
+        if decision == .duplicate, row.reasonCodes.contains(ReasonCode.duplicateRow.rawValue) { return .notNeeded }
         guard configuration.notify, let sms else { return .wouldSend }
         let subject: SubjectKey
         if row.iinStatus == "VALID", let iin = try? IIN(row.iin) {
