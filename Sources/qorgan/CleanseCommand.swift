@@ -96,16 +96,9 @@ struct CleanseCommand: AsyncParsableCommand {
         let store = try SQLiteGatewayStore(path: data.appendingPathComponent("qorgan.sqlite").path, keys: keys)
         let matchModel = try (model ?? environment["QORGAN_MODEL"]).map { try MatchModel(contentsOf: URL(fileURLWithPath: $0)) } ?? .default
 
-        var embedded: EmbeddedRegistries?
-        let adapters: RegistryAdapterSet
-        if let file = registries ?? environment["QORGAN_REGISTRIES"] {
-            adapters = try RegistryAdapterFactory.make(RegistryConfiguration.load(from: URL(fileURLWithPath: file)), logger: logger)
-        } else {
-            let started = try await EmbeddedRegistries.start(
-                population: try source.make(), materialDirectory: data.appendingPathComponent("mocks", isDirectory: true), logger: logger)
-            embedded = started
-            adapters = started.adapters
-        }
+        let selection = try await RegistrySelection.open(
+            file: registries ?? environment["QORGAN_REGISTRIES"], population: { try source.make() }, dataDirectory: data, logger: logger)
+        let adapters = selection.adapters
 
         let configuration = CleansingJobConfiguration(
             chunkSize: chunkSize, maximumConcurrentRows: concurrency, notify: notify, notificationsPerSecond: smsRate)
@@ -119,12 +112,10 @@ struct CleanseCommand: AsyncParsableCommand {
         do {
             outcome = try await runner.run(request)
         } catch {
-            await adapters.shutdown()
-            if let embedded { await embedded.mocks.shutdown() }
+            await selection.shutdown()
             Self.fail(error.message)
         }
-        await adapters.shutdown()
-        if let embedded { await embedded.mocks.shutdown() }
+        await selection.shutdown()
         print(Self.describe(outcome, request: request, notify: notify))
     }
 

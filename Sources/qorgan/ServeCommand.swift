@@ -112,21 +112,11 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try SQLiteGatewayStore(path: data.appendingPathComponent("qorgan.sqlite").path, keys: keys)
         let matchModel = try settings.model.map { try MatchModel(contentsOf: URL(fileURLWithPath: $0)) } ?? .default
 
-        var embedded: EmbeddedRegistries?
-        let adapters: RegistryAdapterSet
-        var registryLine: String
-        if let file = settings.registries {
-            adapters = try RegistryAdapterFactory.make(RegistryConfiguration.load(from: URL(fileURLWithPath: file)), logger: logger)
-            registryLine = "registries: from \(file)"
-        } else {
-            let population = try PopulationSource.make(path: settings.population, seed: settings.seed, people: settings.people)
-            let started = try await EmbeddedRegistries.start(
-                population: population, materialDirectory: data.appendingPathComponent("mocks", isDirectory: true), logger: logger)
-            embedded = started
-            adapters = started.adapters
-            registryLine = "registries: in-process mocks (\(population.people.count) people) — "
-                + started.mocks.endpoints.map { "\($0.name.rawValue) \($0.baseURL)" }.joined(separator: ", ")
-        }
+        let selection = try await RegistrySelection.open(
+            file: settings.registries, population: { try PopulationSource.make(path: settings.population, seed: settings.seed, people: settings.people) },
+            dataDirectory: data, logger: logger)
+        let adapters = selection.adapters
+        let registryLine = selection.summary
 
         let issued = try await BootstrapKeys.ensure(store: store, directory: data)
         // Batch jobs (`POST /v1/batches`): files under DATA_DIR/batches; jobs left unfinished by a stopped server resume on start.
@@ -162,11 +152,9 @@ struct ServeCommand: AsyncParsableCommand {
                 group.cancelAll()
             }
         } catch {
-            await adapters.shutdown()
-            if let embedded { await embedded.mocks.shutdown() }
+            await selection.shutdown()
             throw error
         }
-        await adapters.shutdown()
-        if let embedded { await embedded.mocks.shutdown() }
+        await selection.shutdown()
     }
 }

@@ -34,7 +34,6 @@ struct BatchDocument: Encodable, Sendable {
 
     init(job: BatchJob, counts: [String: Int]) {
         let options = BatchUploadOptions.decoded(job.options)
-        let format = ISO8601DateFormatter()
         let done = counts.values.reduce(0, +)
         id = job.id
         status = job.status.rawValue
@@ -43,8 +42,8 @@ struct BatchDocument: Encodable, Sendable {
         rowsTotal = job.status == .finished ? done : options.map { max($0.estimatedRows, done) }
         self.counts = counts
         failureReason = job.status == .failed ? job.failureReason : nil
-        createdAt = format.string(from: job.createdAt)
-        updatedAt = format.string(from: job.updatedAt)
+        createdAt = internetDateTime(job.createdAt)
+        updatedAt = internetDateTime(job.updatedAt)
         let base = "/v1/batches/\(job.id)"
         links = Links(selfLink: base, results: base + "/results", report: base + "/report")
     }

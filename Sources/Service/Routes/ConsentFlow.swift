@@ -54,7 +54,7 @@ struct ConsentFlow: Sendable {
         guard case .found(let receipt, _) = sent else { throw ServiceProblem.registryUnavailable }
         try await dependencies.store.recordCodeSent(id: id, smsMessageID: receipt.id)
         return try DecisionQueries.encode(
-            ConsentView(consentId: id, status: "pending", expiresAt: ISO8601DateFormatter().string(from: consent.expiresAt)), status: .created)
+            ConsentView(consentId: id, status: "pending", expiresAt: internetDateTime(consent.expiresAt)), status: .created)
     }
 
     func confirm(_ request: Request, context: GatewayRequestContext) async throws -> Response {
@@ -62,9 +62,8 @@ struct ConsentFlow: Sendable {
         let body = try await request.decode(as: ConfirmBody.self, context: context)
         let store = dependencies.store
         guard let consent = try await store.consent(id: id) else { throw ServiceProblem.notFound("No consent \(id).") }
-        let format = ISO8601DateFormatter()
         if consent.confirmedAt != nil {
-            return try DecisionQueries.encode(ConsentView(consentId: id, status: "confirmed", expiresAt: format.string(from: consent.expiresAt)), status: .ok)
+            return try DecisionQueries.encode(ConsentView(consentId: id, status: "confirmed", expiresAt: internetDateTime(consent.expiresAt)), status: .ok)
         }
         let now = dependencies.now()
         guard now < consent.expiresAt else {
@@ -80,6 +79,6 @@ struct ConsentFlow: Sendable {
         guard matches else {
             throw ServiceProblem.validationFailed(code: "CONSENT_CODE_INVALID", detail: "The code does not match.")
         }
-        return try DecisionQueries.encode(ConsentView(consentId: id, status: "confirmed", expiresAt: format.string(from: consent.expiresAt)), status: .ok)
+        return try DecisionQueries.encode(ConsentView(consentId: id, status: "confirmed", expiresAt: internetDateTime(consent.expiresAt)), status: .ok)
     }
 }

@@ -35,18 +35,17 @@ struct DecisionQueries: Sendable {
         var resolvedAt: String?
 
         init(_ item: ReviewItem) {
-            let format = ISO8601DateFormatter()
             reviewId = item.id
             decisionId = item.decisionID
             kind = item.kind.rawValue
             status = item.status.rawValue
             reasons = item.reasonCodes
             regionKATO = item.regionKATO
-            createdAt = format.string(from: item.createdAt)
+            createdAt = internetDateTime(item.createdAt)
             resolution = item.resolution
             comment = item.comment
             resolvedBy = item.resolvedBy
-            resolvedAt = item.resolvedAt.map { format.string(from: $0) }
+            resolvedAt = item.resolvedAt.map { internetDateTime($0) }
         }
     }
 
