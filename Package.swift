@@ -34,6 +34,8 @@ let package = Package(
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "Cleansing", targets: ["Cleansing"]),
         .library(name: "Service", targets: ["Service"]),
+        .library(name: "Reverification", targets: ["Reverification"]),
+        .library(name: "PostgresStorage", targets: ["PostgresStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,6 +49,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - Core (Sources/)
@@ -101,7 +105,32 @@ let package = Package(
             exclude: ["README.md"],
             swiftSettings: strictSettings
         ),
-        /// The gateway's HTTP API (Hummingbird): routes, auth, rate limits, problem+json, metrics, OpenAPI.
+        /// Re-verification of active vouchers, cross-registry contradictions and provider anomalies ("dead souls").
+        .target(
+            name: "Reverification",
+            dependencies: ["Verification", "Storage", "Cleansing", "Identifiers", "Normalization", "Matching", .product(name: "Logging", package: "swift-log")],
+            path: "Sources/Reverification",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// The storage port on PostgreSQL (postgres-nio) for several gateways and batch workers sharing one database.
+        .target(
+            name: "PostgresStorage",
+            dependencies: [
+                "Storage",
+                "Verification",
+                "Identifiers",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/PostgresStorage",
+            exclude: ["README.md"],
+            swiftSettings: strictSettings
+        ),
+        /// The gateway's HTTP API (Hummingbird): routes, auth, rate limits, problem+json, metrics, OpenAPI, operator console.
         .target(
             name: "Service",
             dependencies: [
@@ -112,12 +141,14 @@ let package = Package(
                 "Normalization",
                 "Matching",
                 "RegistryAdapters",
+                "Reverification",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Sources/Service",
             exclude: ["README.md"],
@@ -270,6 +301,8 @@ let package = Package(
                 "Storage",
                 "Service",
                 "Cleansing",
+                "Reverification",
+                "PostgresStorage",
                 "RegistryAdapters",
                 "Population",
                 "RegistryMocks",
@@ -405,7 +438,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Identifiers", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Storage", "PostgresStorage", "Identifiers", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/StorageTests",
             swiftSettings: strictSettings
         ),
@@ -426,6 +459,25 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             path: "Tests/ServiceTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ReverificationTests",
+            dependencies: [
+                "Reverification", "Cleansing", "Verification", "Storage", "Identifiers", "Normalization", "Population", "RegistryMocks",
+                "RegistryAdapters",
+            ],
+            path: "Tests/ReverificationTests",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ConsoleBrowserTests",
+            dependencies: [
+                "Service", "Storage", "Verification", "Identifiers", "RegistryMocks", "Population", "RegistryAdapters",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/ConsoleBrowserTests",
             swiftSettings: strictSettings
         ),
         .testTarget(

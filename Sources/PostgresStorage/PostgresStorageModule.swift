@@ -1,0 +1,1 @@
+// The PostgresStorage module: the storage port on PostgreSQL (postgres-nio).

@@ -1,0 +1,1 @@
+// The Reverification module: re-checking active vouchers, cross-registry contradictions, provider anomalies.

@@ -1,0 +1,1 @@
+// Operator console browser tests (headless Chromium).
