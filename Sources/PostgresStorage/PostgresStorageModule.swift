@@ -1,1 +1,0 @@
-// The PostgresStorage module: the storage port on PostgreSQL (postgres-nio).
