@@ -87,6 +87,13 @@ public final class PostgresGatewayStore: GatewayStore {
     /// The names of the migrations this build knows, in order.
     public static var migrationNames: [String] { PostgresSchema.migrations.map(\.name) }
 
+    /// The names of the migrations applied to the database, in the order they were applied.
+    public func appliedMigrationNames() async throws(StoreError) -> [String] {
+        try await rows("SELECT name FROM qorgan_migrations ORDER BY position").map { row throws(StoreError) in
+            try PostgresColumns(row).text("name")
+        }
+    }
+
     // MARK: - GatewayStore
 
     /// Whether a write transaction can be taken now (the server answers and the chain head can be locked).
@@ -179,6 +186,20 @@ public final class PostgresGatewayStore: GatewayStore {
             return .database("cancelled")
         default:
             return .database(String(describing: type(of: error)))
+        }
+    }
+}
+
+// MARK: - Maintenance
+
+extension PostgresGatewayStore {
+    /// Runs SQL statements as given, one by one, in one transaction (tests tamper with the audit log this way, the
+    /// way someone with database access could). Not part of any port.
+    func execute(unsafeSQL statements: [String]) async throws(StoreError) {
+        try await transaction { connection in
+            for statement in statements {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
         }
     }
 }

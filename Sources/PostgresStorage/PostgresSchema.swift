@@ -8,7 +8,7 @@ import Storage
 ///
 /// Times are `BIGINT` milliseconds since 1970 (UTC); calendar days `TEXT` `yyyy-MM-dd`; lists and maps JSON `TEXT`
 /// (the same text SQLite keeps); sealed payloads `BYTEA`. No column holds an IIN, a name or a phone number in clear.
-/// Applied migrations are rows of `qorgan_migrations (name, applied_at)`.
+/// Applied migrations are rows of `qorgan_migrations (position, name, applied_at)`, in the order applied.
 enum PostgresSchema {
     /// One migration: its name and its statements, run in one transaction.
     struct Migration: Sendable {
@@ -268,7 +268,7 @@ enum PostgresSchema {
                     try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
                 }
                 try await connection.query(
-                    PostgresQuery(unsafeSQL: "CREATE TABLE IF NOT EXISTS qorgan_migrations (name TEXT PRIMARY KEY, applied_at BIGINT NOT NULL)"),
+                    PostgresQuery(unsafeSQL: "CREATE TABLE IF NOT EXISTS qorgan_migrations (position BIGSERIAL PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at BIGINT NOT NULL)"),
                     logger: logger)
                 var applied: Set<String> = []
                 for try await name in try await connection.query("SELECT name FROM qorgan_migrations", logger: logger).decode(String.self) {

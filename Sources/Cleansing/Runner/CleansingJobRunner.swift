@@ -149,7 +149,7 @@ public struct CleansingJobRunner: Sendable {
     }
 
     /// Finds the job to continue, or creates a new one.
-    private func openJob(inputName: String, options: CleansingJobOptions, resume: Bool, batchID: String?) async throws(CleansingError)
+    func openJob(inputName: String, options: CleansingJobOptions, resume: Bool, batchID: String?) async throws(CleansingError)
         -> (BatchJob, Bool)
     {
         do {
@@ -177,7 +177,7 @@ public struct CleansingJobRunner: Sendable {
 
     /// Streams the stored results in line order into the results file (via a temporary file), builds the summary and
     /// writes the report and the JSON summary.
-    private func writeOutputs(
+    func writeOutputs(
         request: CleansingJobRequest, job: BatchJob, index: CleansingCrossRowIndex, input: CleansingInputReader, reporter: CleansingProgressReporter,
         started: ContinuousClock.Instant, startedAt: Date
     ) async throws(CleansingError) -> (rows: Int, summary: CleansingSummary, unreadable: [CleansingJobOutcome.UnreadableLine]) {
