@@ -19,7 +19,9 @@ struct CleanseCommand: AsyncParsableCommand {
             Input: UTF-8 (with or without BOM) or Windows-1251, ';' ',' or tab, column names in Russian, Kazakh or English \
             (or --columns 'iin=ИИН родителя,surname=Фам.'). Unreadable rows are kept in the results as UNREADABLE with their line.
             Registries: the in-process mocks (--population/--seed/--people), or --registries FILE (QORGAN_REGISTRIES).
-            Checkpoints: DATA_DIR/qorgan.sqlite (QORGAN_DATA_DIR, default ./var). After a crash or kill, rerun with --resume.
+            Checkpoints: DATA_DIR/qorgan.sqlite (QORGAN_DATA_DIR, default ./var), or --database (QORGAN_DATABASE): an SQLite file \
+            or postgres://…. After a crash or kill, rerun with --resume. With --database postgres://… --distributed the job is split \
+            into chunks that 'qorgan worker' processes lease and decide; this command plans them, waits, and writes the outputs.
             SMS (short number 1414, Russian and Kazakh) only with --notify; otherwise a dry run that counts them.
             Exit status: 0 done; 1 the job could not run (input, store); 64 usage.
             """
@@ -53,6 +55,12 @@ struct CleanseCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("data-dir"), help: "Where the SQLite checkpoints and keys live (default ./var).")
     var dataDirectory: String?
+
+    @Option(help: "The store: an SQLite file or postgres://user@host:port/database (default DATA_DIR/qorgan.sqlite; QORGAN_DATABASE).")
+    var database: String?
+
+    @Flag(help: "Let 'qorgan worker' processes decide the rows (needs --database postgres://…): plan chunks, wait, write the outputs.")
+    var distributed = false
 
     @Option(help: "Match model file (JSON); default: the built-in model.")
     var model: String?
@@ -93,7 +101,13 @@ struct CleanseCommand: AsyncParsableCommand {
         let data = URL(fileURLWithPath: dataDirectory ?? environment["QORGAN_DATA_DIR"] ?? "var", isDirectory: true)
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         let keys = try StoreKeyFile.load(directory: data, environment: environment)
-        let store = try SQLiteGatewayStore(path: data.appendingPathComponent("qorgan.sqlite").path, keys: keys)
+        let database = try await DatabaseSelection.open(
+            database: self.database ?? environment["QORGAN_DATABASE"], dataDirectory: data, keys: keys, logger: logger)
+        if distributed, database.postgres == nil {
+            await database.close()
+            Self.fail("--distributed needs --database postgres://… (workers lease chunks from PostgreSQL)")
+        }
+        let store = database.store
         let matchModel = try (model ?? environment["QORGAN_MODEL"]).map { try MatchModel(contentsOf: URL(fileURLWithPath: $0)) } ?? .default
 
         let selection = try await RegistrySelection.open(
@@ -103,19 +117,28 @@ struct CleanseCommand: AsyncParsableCommand {
         let configuration = CleansingJobConfiguration(
             chunkSize: chunkSize, maximumConcurrentRows: concurrency, notify: notify, notificationsPerSecond: smsRate)
         let runner = CleansingJobRunner(
-            store: store, protector: store.personalData, pipeline: CleansingPipeline(persons: adapters.persons, model: matchModel),
+            store: store, protector: database.personalData, pipeline: CleansingPipeline(persons: adapters.persons, model: matchModel),
             sms: adapters.sms, configuration: configuration,
             progress: ProgressConfiguration(style: ProgressConfiguration.Style(rawValue: progress) ?? .automatic), logger: logger)
         let request = CleansingJobRequest(inputPath: input, outputPath: out, reportPath: report, summaryPath: summary, resume: resume, columns: columns)
 
         let outcome: CleansingJobOutcome
         do {
-            outcome = try await runner.run(request)
+            if distributed, let shared = database.postgres {
+                let coordinator = LeasedCleansingCoordinator(
+                    runner: runner, store: shared, configuration: configuration,
+                    progress: ProgressConfiguration(style: ProgressConfiguration.Style(rawValue: progress) ?? .automatic), logger: logger)
+                outcome = try await coordinator.run(request)
+            } else {
+                outcome = try await runner.run(request)
+            }
         } catch {
             await selection.shutdown()
+            await database.close()
             Self.fail(error.message)
         }
         await selection.shutdown()
+        await database.close()
         print(Self.describe(outcome, request: request, notify: notify))
     }
 

@@ -24,6 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Settings: defaults < configuration file (--config FILE or QORGAN_CONFIG; JSON, unknown keys are an error) < \
             environment < flags. File keys and variables: host QORGAN_HOST, port QORGAN_PORT, dataDirectory QORGAN_DATA_DIR, \
+            database QORGAN_DATABASE (an SQLite file, or postgres://… for several gateways sharing one PostgreSQL), \
             registries QORGAN_REGISTRIES (a registry configuration file: real registries instead of the in-process mocks; see \
             adapters/RegistryAdapters/README.md), population QORGAN_POPULATION, seed QORGAN_SEED, people QORGAN_PEOPLE, \
             model QORGAN_MODEL, logLevel QORGAN_LOG_LEVEL, requestDeadlineMilliseconds QORGAN_REQUEST_DEADLINE_MS, \
@@ -58,6 +59,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where the SQLite database, keys and mock connection material live (default ./var).")
     var dataDirectory: String?
 
+    @Option(help: "The store: an SQLite file or postgres://user@host:port/database (default DATA_DIR/qorgan.sqlite).")
+    var database: String?
+
     @Option(help: "Registry configuration file (JSON); default: start the mock registries in this process.")
     var registries: String?
 
@@ -80,7 +84,8 @@ struct ServeCommand: AsyncParsableCommand {
         typealias Value = ServeConfiguration.Value
         let flags: [(ServeConfiguration.Key, Value?, String)] = [
             (.host, host.map(Value.string), "--host"), (.port, port.map(Value.integer), "--port"),
-            (.dataDirectory, dataDirectory.map(Value.string), "--data-dir"), (.registries, registries.map(Value.string), "--registries"),
+            (.dataDirectory, dataDirectory.map(Value.string), "--data-dir"), (.database, database.map(Value.string), "--database"),
+            (.registries, registries.map(Value.string), "--registries"),
             (.population, population.map(Value.string), "--population"), (.seed, seed.map { Value.string(String($0)) }, "--seed"),
             (.people, people.map(Value.integer), "--people"), (.model, model.map(Value.string), "--model"),
             (.logLevel, logLevel.map(Value.string), "--log-level"),
@@ -109,7 +114,8 @@ struct ServeCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
 
         let keys = try StoreKeyFile.load(directory: data, environment: environment)
-        let store = try SQLiteGatewayStore(path: data.appendingPathComponent("qorgan.sqlite").path, keys: keys)
+        let database = try await DatabaseSelection.open(database: settings.database, dataDirectory: data, keys: keys, logger: logger)
+        let store = database.store
         let matchModel = try settings.model.map { try MatchModel(contentsOf: URL(fileURLWithPath: $0)) } ?? .default
 
         let selection = try await RegistrySelection.open(
@@ -121,10 +127,10 @@ struct ServeCommand: AsyncParsableCommand {
         let issued = try await BootstrapKeys.ensure(store: store, directory: data)
         // Batch jobs (`POST /v1/batches`): files under DATA_DIR/batches; jobs left unfinished by a stopped server resume on start.
         let batches = BatchJobScheduler(
-            store: store, protector: store.personalData, pipeline: CleansingPipeline(persons: adapters.persons, model: matchModel), sms: adapters.sms,
+            store: store, protector: database.personalData, pipeline: CleansingPipeline(persons: adapters.persons, model: matchModel), sms: adapters.sms,
             directory: data.appendingPathComponent("batches", isDirectory: true), logger: Logger(label: "qorgan.batch"))
         let dependencies = GatewayDependencies(
-            registries: adapters, store: store, protector: store.personalData, model: matchModel, batches: batches)
+            registries: adapters, store: store, protector: database.personalData, model: matchModel, batches: batches)
         let app = buildGatewayApplication(
             configuration: configuration, apiKeys: store, readiness: ReadinessProbes.checks(store: store, registries: adapters),
             metrics: metrics, logger: logger
@@ -133,7 +139,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var lines: [String] = []
         lines.append("qorgan serve: API on http://\(configuration.host):\(configuration.port) (model \(matchModel.version))")
-        lines.append("  store: \(data.appendingPathComponent("qorgan.sqlite").path)")
+        lines.append("  store: \(database.summary)")
         lines.append("  batches: \(batches.directory.path)")
         lines.append("  \(registryLine)")
         if issued.isEmpty {
@@ -153,8 +159,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
         } catch {
             await selection.shutdown()
+            await database.close()
             throw error
         }
         await selection.shutdown()
+        await database.close()
     }
 }

@@ -24,6 +24,7 @@ extension ServeConfiguration {
     /// | `host` | `QORGAN_HOST` | `--host` | `127.0.0.1` |
     /// | `port` | `QORGAN_PORT` | `--port` | 8080 |
     /// | `dataDirectory` | `QORGAN_DATA_DIR` | `--data-dir` | `var` |
+    /// | `database` | `QORGAN_DATABASE` | `--database` | none (SQLite at `<dataDirectory>/qorgan.sqlite`); `postgres://…` |
     /// | `registries` | `QORGAN_REGISTRIES` | `--registries` | none (in-process mocks) |
     /// | `population` | `QORGAN_POPULATION` | `--population` | none (generated) |
     /// | `seed` | `QORGAN_SEED` | `--seed` | 1 |
@@ -39,7 +40,7 @@ extension ServeConfiguration {
     ///
     /// The file itself: `--config FILE` or `QORGAN_CONFIG`.
     enum Key: String, CaseIterable {
-        case host, port, dataDirectory, registries, population, seed, people, model, logLevel
+        case host, port, dataDirectory, database, registries, population, seed, people, model, logLevel
         case requestDeadlineMilliseconds, maxRequestBodyBytes, accessLog
         case rateLimitRequestsPerSecond = "rateLimit.requestsPerSecond"
         case rateLimitBurst = "rateLimit.burst"
@@ -51,6 +52,7 @@ extension ServeConfiguration {
             case .host: "QORGAN_HOST"
             case .port: "QORGAN_PORT"
             case .dataDirectory: "QORGAN_DATA_DIR"
+            case .database: "QORGAN_DATABASE"
             case .registries: "QORGAN_REGISTRIES"
             case .population: "QORGAN_POPULATION"
             case .seed: "QORGAN_SEED"
@@ -111,6 +113,7 @@ extension ServeConfiguration {
         switch key {
         case .host: host = try Self.string(value, source)
         case .dataDirectory: dataDirectory = try Self.string(value, source)
+        case .database: database = try Self.string(value, source)
         case .registries: registries = try Self.string(value, source)
         case .population: population = try Self.string(value, source)
         case .model: model = try Self.string(value, source)

@@ -34,6 +34,10 @@ struct ServeConfiguration: Sendable, Hashable, Codable {
     /// Where the SQLite database (`qorgan.sqlite`), the store keys, the bootstrap API keys and the mocks' connection
     /// material live. Default `var`.
     var dataDirectory: String = "var"
+    /// The store: an SQLite file path, or `postgres://user[:password]@host[:port]/database[?sslmode=…&schema=…]` for
+    /// several gateways (and `qorgan worker`s) sharing one PostgreSQL database. Default none: SQLite at
+    /// `<dataDirectory>/qorgan.sqlite`.
+    var database: String?
     /// A registry configuration file (JSON, see adapters/RegistryAdapters/README.md): real registry URLs and
     /// certificates instead of the in-process mocks; `QORGAN_REGISTRY_<NAME>_URL` etc. override it in turn.
     /// Default none: start the mock registries in this process.
