@@ -252,8 +252,9 @@ enum PostgresSchema {
             ]),
     ]
 
-    /// A constant key for the advisory lock that serialises migrations across processes.
-    static let migrationLockKey: Int64 = 0x716F_7267_616E_0001
+    /// The advisory lock that serialises migrations of one schema across processes (keyed by the schema's name, so
+    /// schemas of one server migrate independently).
+    static func migrationLockKey(schema: String) -> String { "qorgan-migrations:" + schema }
 
     /// Creates the schema when asked, then applies the migrations not yet applied, all in one transaction under an
     /// advisory lock. Refuses a database that has migrations this build does not know.
@@ -263,7 +264,8 @@ enum PostgresSchema {
         let createsSchema = store.configuration.createsSchema
         do {
             try await store.transaction { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLockKey))", logger: logger)
+                let lockKey = migrationLockKey(schema: schema)
+                try await connection.query("SELECT pg_advisory_xact_lock(hashtextextended(\(lockKey), 0))", logger: logger)
                 if createsSchema {
                     try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: logger)
                 }
