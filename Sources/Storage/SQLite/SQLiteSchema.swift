@@ -189,6 +189,7 @@ enum SQLiteSchema {
                     ) WITHOUT ROWID;
                     """)
         }
+        registerReverificationMigrations(&migrator)
         return migrator
     }
 }
