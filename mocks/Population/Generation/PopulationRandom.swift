@@ -78,5 +78,6 @@ struct PopulationRandom: RandomNumberGenerator, Sendable {
         case declarations = 8
         case healthMissing = 9
         case providers = 10
+        case events = 11
     }
 }

@@ -1,1 +1,0 @@
-// The Reverification module: re-checking active vouchers, cross-registry contradictions, provider anomalies.
