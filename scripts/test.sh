@@ -17,6 +17,6 @@ swift build --build-tests
 # work (population generation, signing) would otherwise starve their timers, and the bounds would measure
 # the machine instead of the code. The interop suites join them: they wait on xmlsec1 and python (zeep's first
 # import takes seconds on a fresh machine) from a test thread, and on 2 cores that stalled every other suite.
-timed='ZeepInteropTests|XMLSecInteropTests|AdapterMockTests|TransportFailureTests|OrchestrationTests|HostileInputTests|FaultInjectionTests|ServiceTests.HealthTests'
+timed='FaultScenarioTests|ZeepInteropTests|XMLSecInteropTests|AdapterMockTests|TransportFailureTests|OrchestrationTests|HostileInputTests|FaultInjectionTests|ServiceTests.HealthTests'
 swift test --skip-build --skip "$timed"
 swift test --skip-build --no-parallel --filter "$timed"

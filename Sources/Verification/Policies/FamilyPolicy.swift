@@ -109,6 +109,14 @@ public struct FamilyPolicy: Sendable {
     }
 
     private func fallback(evidence: FamilyEvidence, verdict: inout Verdict) -> ParentLink {
+        // The addresses come from the person answers: when one of them failed, the link is unknown (the failure is
+        // already a REVIEW), not "missing" — a failed registry says nothing about the family.
+        for answer in [evidence.child, evidence.parent] {
+            switch answer {
+            case .unavailable, .invalidResponse: return .unknown
+            case .found, .notFound: continue
+            }
+        }
         if let a = evidence.child.record?.registeredAddress, let b = evidence.parent.record?.registeredAddress, Self.sameDwelling(a, b) {
             verdict.note(.parentLinkByAddress)
             return .sharedAddress

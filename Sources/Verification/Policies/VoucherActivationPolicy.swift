@@ -56,10 +56,12 @@ public struct VoucherActivationPolicy: Sendable {
             if requiresSportsClearance && facts.validClearance(on: start) == nil { verdict.reject(.sportsClearanceMissing) }
         case .notFound?:
             if requiresSportsClearance { verdict.reject(.sportsClearanceMissing) }
+        // Without the health answer neither the priority categories nor a clearance are known: never activate on
+        // that (the fault suite caught ACTIVATE during a health outage when no clearance was required).
         case .unavailable?, nil:
-            if requiresSportsClearance { verdict.review(.registryUnavailable) }
+            verdict.review(.registryUnavailable)
         case .invalidResponse?:
-            if requiresSportsClearance { verdict.review(.registryResponseInvalid) }
+            verdict.review(.registryResponseInvalid)
         }
 
         if evidence.hasOverlappingVoucher { verdict.reject(.duplicateVoucher) }
