@@ -17,13 +17,14 @@ import X509
 /// }
 /// ```
 public enum MockRegistries {
-    /// Starts every mock and returns once all of them listen.
+    /// Starts every mock and returns once all of them listen, serving `population` with `configuration.events` applied.
     ///
     /// - Throws: ``RegistryMocksError/bindFailed`` when a port cannot be bound, ``RegistryMocksError/identityFailed``
     ///   when keys cannot be made.
     public static func start(
-        population: Population, configuration: MockRegistriesConfiguration = .default
+        population original: Population, configuration: MockRegistriesConfiguration = .default
     ) async throws -> RunningMocks {
+        let population = configuration.events.map { original.applying($0) } ?? original
         let logger = configuration.logger
         let signing = try configuration.signingIdentity ?? MockSigningIdentity.generate(commonName: "Qorgan mock registries")
         let rogue = try MockSigningIdentity.generate(commonName: "Qorgan mock registries (untrusted)")

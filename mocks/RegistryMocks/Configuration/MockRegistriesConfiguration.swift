@@ -1,4 +1,5 @@
 public import Logging
+public import Population
 public import SOAP
 public import X509
 
@@ -38,6 +39,9 @@ public struct MockRegistriesConfiguration: Sendable {
     public var maximumRequestBytes: Int
     /// Logger for the mocks' own events (never payloads, IINs masked). Default: a logger that discards everything.
     public var logger: Logger
+    /// Later events to serve the population with (`Population.applying(_:)`): deaths, moves, expulsions,
+    /// liquidations … Default `nil`: the population as generated.
+    public var events: PopulationEvents? = nil
 
     /// Creates a configuration; every parameter has the documented default.
     public init(
