@@ -6,6 +6,6 @@ struct Qorgan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qorgan",
         abstract: "Qorgan — identity-verification gateway between a voucher platform and state registries.",
-        subcommands: [IINCommand.self, BINCommand.self, PopulationCommand.self, MocksCommand.self, EvalCommand.self, ModelCommand.self, AuditCommand.self, ServeCommand.self, CleanseCommand.self, WorkerCommand.self]
+        subcommands: [IINCommand.self, BINCommand.self, PopulationCommand.self, MocksCommand.self, EvalCommand.self, ModelCommand.self, AuditCommand.self, ServeCommand.self, CleanseCommand.self, ReverifyCommand.self, WorkerCommand.self]
     )
 }

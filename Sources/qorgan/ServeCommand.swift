@@ -8,6 +8,7 @@ import Matching
 import Population
 import RegistryAdapters
 import RegistryMocks
+import Reverification
 import Service
 import Storage
 import Verification
@@ -29,7 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
             adapters/RegistryAdapters/README.md), population QORGAN_POPULATION, seed QORGAN_SEED, people QORGAN_PEOPLE, \
             model QORGAN_MODEL, logLevel QORGAN_LOG_LEVEL, requestDeadlineMilliseconds QORGAN_REQUEST_DEADLINE_MS, \
             maxRequestBodyBytes QORGAN_MAX_BODY_BYTES, accessLog QORGAN_ACCESS_LOG, rateLimit.requestsPerSecond \
-            QORGAN_RATE_LIMIT_RPS, rateLimit.burst QORGAN_RATE_LIMIT_BURST, rateLimit.enabled QORGAN_RATE_LIMIT_ENABLED. \
+            QORGAN_RATE_LIMIT_RPS, rateLimit.burst QORGAN_RATE_LIMIT_BURST, rateLimit.enabled QORGAN_RATE_LIMIT_ENABLED, \
+            reverifyIntervalHours QORGAN_REVERIFY_INTERVAL_HOURS (scheduled re-verification of active vouchers; 0 = off). \
             Store keys: QORGAN_LOOKUP_KEY and QORGAN_PAYLOAD_KEY (base64, 32 bytes each; otherwise generated once into \
             DATA_DIR/store-keys.json). Registry overrides: QORGAN_REGISTRY_<NAME>_URL etc.
             """
@@ -137,10 +139,33 @@ struct ServeCommand: AsyncParsableCommand {
         ) { routes in
             GatewayAPI(dependencies: dependencies).register(on: routes)
         }
+        // Scheduled re-verification of the active vouchers (issue 11): reports in DATA_DIR/reverify, flagged vouchers in the review queue.
+        let reverificationStore = store as? any ReverificationStore & DecisionStore
+        let reverification: ReverificationSchedule? =
+            if settings.reverifyIntervalHours > 0, let reverificationStore {
+                ReverificationSchedule(
+                    interval: .seconds(settings.reverifyIntervalHours * 3_600),
+                    runner: ReverificationRunner(
+                        store: reverificationStore, protector: database.personalData,
+                        checker: ReverificationChecker(
+                            persons: adapters.persons, birthRecords: adapters.birthRecords, health: adapters.health, education: adapters.education,
+                            business: adapters.business),
+                        policy: ReverificationPolicy(activation: VoucherActivationPolicy(family: FamilyPolicy(model: matchModel))),
+                        logger: Logger(label: "qorgan.reverify")),
+                    store: reverificationStore, outputDirectory: data.appendingPathComponent("reverify", isDirectory: true),
+                    logger: Logger(label: "qorgan.reverify"))
+            } else {
+                nil
+            }
         var lines: [String] = []
         lines.append("qorgan serve: API on http://\(configuration.host):\(configuration.port) (model \(matchModel.version))")
         lines.append("  store: \(database.summary)")
         lines.append("  batches: \(batches.directory.path)")
+        if let reverification {
+            lines.append("  re-verification: every \(settings.reverifyIntervalHours) h, reports in \(reverification.outputDirectory?.path ?? "-")")
+        } else {
+            lines.append("  re-verification: off (\(settings.reverifyIntervalHours > 0 ? "this store does not keep voucher subjects" : "reverifyIntervalHours 0"))")
+        }
         lines.append("  \(registryLine)")
         if issued.isEmpty {
             lines.append("  API keys: as issued on first start, in \(data.appendingPathComponent(BootstrapKeys.fileName).path)")
@@ -154,6 +179,7 @@ struct ServeCommand: AsyncParsableCommand {
             // it is cancelled, and a job in progress stops at a checkpoint, to be resumed on the next start.
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await batches.run() }
+                if let reverification { group.addTask { await reverification.run() } }
                 try await app.runService()
                 group.cancelAll()
             }

@@ -37,6 +37,7 @@ extension ServeConfiguration {
     /// | `rateLimit.requestsPerSecond` | `QORGAN_RATE_LIMIT_RPS` | — | 200 |
     /// | `rateLimit.burst` | `QORGAN_RATE_LIMIT_BURST` | — | 400 |
     /// | `rateLimit.enabled` | `QORGAN_RATE_LIMIT_ENABLED` | — | `true` |
+    /// | `reverifyIntervalHours` | `QORGAN_REVERIFY_INTERVAL_HOURS` | — | 24 (0 = off) |
     ///
     /// The file itself: `--config FILE` or `QORGAN_CONFIG`.
     enum Key: String, CaseIterable {
@@ -45,6 +46,7 @@ extension ServeConfiguration {
         case rateLimitRequestsPerSecond = "rateLimit.requestsPerSecond"
         case rateLimitBurst = "rateLimit.burst"
         case rateLimitEnabled = "rateLimit.enabled"
+        case reverifyIntervalHours
 
         /// The environment variable that sets it.
         var environmentVariable: String {
@@ -65,6 +67,7 @@ extension ServeConfiguration {
             case .rateLimitRequestsPerSecond: "QORGAN_RATE_LIMIT_RPS"
             case .rateLimitBurst: "QORGAN_RATE_LIMIT_BURST"
             case .rateLimitEnabled: "QORGAN_RATE_LIMIT_ENABLED"
+            case .reverifyIntervalHours: "QORGAN_REVERIFY_INTERVAL_HOURS"
             }
         }
     }
@@ -135,6 +138,10 @@ extension ServeConfiguration {
             rateLimit.requestsPerSecond = rate
         case .rateLimitBurst: rateLimit.burst = try Self.integer(value, source, in: 1...Int.max)
         case .rateLimitEnabled: rateLimit.enabled = try Self.boolean(value, source)
+        case .reverifyIntervalHours:
+            let hours = try Self.number(value, source)
+            guard (0...8_760).contains(hours) else { throw .invalid(source, "must be a number of hours in 0…8760 (0 = off)") }
+            reverifyIntervalHours = hours
         }
     }
 

@@ -61,6 +61,10 @@ struct ServeConfiguration: Sendable, Hashable, Codable {
     var accessLog: Bool = true
     /// The per-key rate limit. Default 200 requests/s, burst 400, enabled.
     var rateLimit: RateLimit = RateLimit()
+    /// Hours between the scheduled re-verifications of every active voucher (as `qorgan reverify`; reports in
+    /// `<dataDirectory>/reverify`); the first run starts one interval after start, a run a stopped server left
+    /// unfinished resumes at start. 0 turns the job off. Default 24.
+    var reverifyIntervalHours: Double = 24
 
     /// Every default as documented.
     static let `default` = ServeConfiguration()

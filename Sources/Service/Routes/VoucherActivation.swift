@@ -2,9 +2,11 @@ import Crypto
 import Foundation
 import Hummingbird
 import Identifiers
+import Logging
 import RegistryAdapters
 import Matching
 import Normalization
+import Reverification
 import Storage
 import Verification
 
@@ -25,6 +27,12 @@ struct VoucherActivation: Sendable {
         struct Section: Decodable {
             var name: String
             var requiresSportsClearance: Bool?
+            /// `SPORT` or `ART` (`CULTURE`): the coach-load norm re-verification applies. Optional.
+            var type: ProviderSectionType?
+            /// Declared weekly sessions, `{"weekday": 1…7, "start": "HH:mm", "end": "HH:mm"}`. Optional.
+            var schedule: [ScheduleSlot]?
+            /// IINs of the section's coaches. Optional.
+            var coaches: [String]?
         }
 
         struct Child: Decodable {
@@ -75,6 +83,13 @@ struct VoucherActivation: Sendable {
         guard let provider = try? ProviderIdentifier(typed: body.providerId) else {
             throw ServiceProblem.validationFailed(code: "PROVIDER_ID_INVALID", detail: "providerId is neither a valid BIN nor a valid IIN")
         }
+        var coaches: [String] = []
+        for typed in body.section.coaches ?? [] {
+            guard let coach = try? IIN(typed) else {
+                throw ServiceProblem.validationFailed(code: "COACH_IIN_INVALID", detail: "section.coaches holds a value that is not a valid IIN")
+            }
+            coaches.append(coach.unmasked)
+        }
         var declaration = FamilyDeclaration(
             childIIN: body.child.iin, childSurname: body.child.surname ?? "", childFirstName: body.child.firstName ?? "",
             childPatronymic: body.child.patronymic ?? "", childBirthDate: body.child.birthDate ?? "", parentIIN: body.parent.iin,
@@ -100,22 +115,53 @@ struct VoucherActivation: Sendable {
         }
         let recorder = DecisionRecorder(dependencies: dependencies, context: context)
         var assessment = policy.assess(declaration, programme: programme, requiresSportsClearance: requiresClearance, evidence: evidence)
-        var outcome = try await write(assessment, evidence: evidence, body: body, programme: programme, childSubject: childSubject, subjects: subjects,
-                                      fingerprint: fingerprint, recorder: recorder)
+        var (outcome, voucher) = try await write(
+            assessment, evidence: evidence, body: body, programme: programme, childSubject: childSubject, subjects: subjects, fingerprint: fingerprint,
+            recorder: recorder)
         if case .voucherConflict = outcome, var evidence {
             // Another request activated a voucher for this child meanwhile: decide again with that fact.
             evidence.hasOverlappingVoucher = true
             assessment = policy.assess(declaration, programme: programme, requiresSportsClearance: requiresClearance, evidence: evidence)
-            outcome = try await write(assessment, evidence: evidence, body: body, programme: programme, childSubject: childSubject, subjects: subjects,
-                                      fingerprint: fingerprint, recorder: recorder)
+            (outcome, voucher) = try await write(
+                assessment, evidence: evidence, body: body, programme: programme, childSubject: childSubject, subjects: subjects, fingerprint: fingerprint,
+                recorder: recorder)
+        }
+        if case .recorded = outcome, let voucher, let child = declaration.child.iin, let parent = declaration.parent.iin {
+            let subject = ReverificationSubject(
+                voucherID: voucher.id, decisionID: voucher.decisionID, programme: programme, providerID: provider.digits,
+                section: VoucherSection(
+                    name: body.section.name, type: body.section.type, requiresSportsClearance: requiresClearance, schedule: body.section.schedule ?? []),
+                child: .init(
+                    iin: child.unmasked, surname: body.child.surname, firstName: body.child.firstName, patronymic: body.child.patronymic,
+                    birthDate: body.child.birthDate),
+                parent: .init(
+                    iin: parent.unmasked, surname: body.parent.surname, firstName: body.parent.firstName, patronymic: body.parent.patronymic,
+                    phone: body.parent.phone),
+                coachIINs: coaches, activationReasons: assessment.reasons.map(\.rawValue))
+            await remember(subject, activatedAt: voucher.activatedAt, context: context)
         }
         return try recorder.response(outcome, status: .created)
+    }
+
+    /// Keeps what re-verification needs to check the voucher again (sealed by the store). A store without
+    /// re-verification support, or a failed write, leaves the voucher active but not re-verifiable: logged, never
+    /// failing the activation that is already recorded.
+    private func remember(_ subject: ReverificationSubject, activatedAt: Date, context: GatewayRequestContext) async {
+        guard let store = dependencies.store as? any ReverificationStore else {
+            context.logger.warning("qorgan.voucher.subject_not_kept", metadata: ["voucher_id": "\(subject.voucherID)", "reason": "store_unsupported"])
+            return
+        }
+        do {
+            try await store.saveVoucherSubject(VoucherSubjectRecord(voucherID: subject.voucherID, activatedAt: activatedAt, payload: try subject.encoded()))
+        } catch {
+            context.logger.error("qorgan.voucher.subject_not_kept", metadata: ["voucher_id": "\(subject.voucherID)", "reason": "\(type(of: error))"])
+        }
     }
 
     private func write(
         _ assessment: VoucherActivationAssessment, evidence: VoucherActivationEvidence?, body: Body, programme: VoucherProgramme,
         childSubject: SubjectKey?, subjects: [SubjectKey], fingerprint: String, recorder: DecisionRecorder
-    ) async throws -> DecisionWriteOutcome {
+    ) async throws -> (DecisionWriteOutcome, VoucherRecord?) {
         let id = GatewayIdentifiers.make("dec")
         let now = dependencies.now()
         var explanations: [String: MatchScore] = [:]
@@ -142,9 +188,10 @@ struct VoucherActivation: Sendable {
             decisionId: id, kind: DecisionKind.voucherActivation.rawValue, decision: assessment.decision.rawValue, reasons: assessment.reasons,
             decidedAt: now, requestId: body.requestId, explanations: explanations, registry: registry, facts: facts, evidence: assessment.evidence,
             reviewId: review)
-        return try await recorder.record(
+        let outcome = try await recorder.record(
             document: document, kind: .voucherActivation, subjects: subjects, regionKATO: programme.region.kato, fingerprint: fingerprint,
             reviewID: review, voucher: voucher)
+        return (outcome, voucher)
     }
 
     static func programme(_ body: Body.Programme) throws -> VoucherProgramme {
