@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "qorgan", targets: ["qorgan"]),
         .executable(name: "qorgan-bench", targets: ["qorgan-bench"]),
+        .executable(name: "qorgan-fuzz", targets: ["qorgan-fuzz"]),
         .library(name: "Identifiers", targets: ["Identifiers"]),
         .library(name: "XMLSupport", targets: ["XMLSupport"]),
         .library(name: "SOAP", targets: ["SOAP"]),
@@ -334,6 +335,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Sources/qorgan-bench",
+            swiftSettings: strictSettings
+        ),
+        /// libFuzzer targets (IIN, CSV, XML, SOAP): `scripts/fuzz.sh`; an ordinary build replays a corpus instead.
+        .executableTarget(
+            name: "qorgan-fuzz",
+            dependencies: ["Identifiers", "Cleansing", "XMLSupport", "SOAP"],
+            path: "Sources/qorgan-fuzz",
             swiftSettings: strictSettings
         ),
         /// The plain C reference loop the IIN benchmark compares against (compiled with -O2).
