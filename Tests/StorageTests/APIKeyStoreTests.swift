@@ -3,9 +3,9 @@ import Storage
 import Testing
 
 struct APIKeyStoreTests {
-    @Test("keys are found by hash until revoked; adding and revoking are audited")
-    func lifecycle() async throws {
-        let fixture = try StoreFixture()
+    @Test("keys are found by hash until revoked; adding and revoking are audited", arguments: StoreBackend.all)
+    func lifecycle(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
         #expect(try await store.keys().isEmpty)
         let operatorKey = APIKeyRecord(id: "key_1", name: "bootstrap-operator", role: .operator, keyHash: "hash-1", createdAt: Sample.date(0))
@@ -32,9 +32,9 @@ struct APIKeyStoreTests {
         }
     }
 
-    @Test("a second key with the same hash is refused")
-    func uniqueHash() async throws {
-        let fixture = try StoreFixture()
+    @Test("a second key with the same hash is refused", arguments: StoreBackend.all)
+    func uniqueHash(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         try await fixture.store.add(APIKeyRecord(id: "key_1", name: "a", role: .registrar, keyHash: "same", createdAt: Sample.date(0)))
         await #expect(throws: StoreError.self) {
             try await fixture.store.add(APIKeyRecord(id: "key_2", name: "b", role: .providerAdmin, keyHash: "same", createdAt: Sample.date(0)))

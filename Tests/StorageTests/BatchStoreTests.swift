@@ -11,9 +11,9 @@ struct BatchStoreTests {
         BatchRowResult(line: line, status: status, payload: Data("\(line);row \(line)".utf8))
     }
 
-    @Test("jobs are created, listed newest first by input, and updated with status and counts")
-    func jobs() async throws {
-        let fixture = try StoreFixture()
+    @Test("jobs are created, listed newest first by input, and updated with status and counts", arguments: StoreBackend.all)
+    func jobs(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
         try await store.createBatch(Self.job("bat_1", at: 0), audit: Sample.audit("batch.created", subject: "bat_1"))
         try await store.createBatch(Self.job("bat_2", input: "other.csv", at: 1), audit: nil)
@@ -39,9 +39,9 @@ struct BatchStoreTests {
         }
     }
 
-    @Test("a chunk saves its rows once: a replayed chunk adds nothing, counts follow the rows stored")
-    func chunks() async throws {
-        let fixture = try StoreFixture()
+    @Test("a chunk saves its rows once: a replayed chunk adds nothing, counts follow the rows stored", arguments: StoreBackend.all)
+    func chunks(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
         try await store.createBatch(Self.job(), audit: nil)
         let first = [Self.row(2), Self.row(3, status: "MISMATCH"), Self.row(5, status: "UNREADABLE")]
@@ -61,9 +61,9 @@ struct BatchStoreTests {
         #expect(try await store.completedLines(batchID: "bat_1") == BatchCoverage(ranges: [1...5]))
     }
 
-    @Test("completed lines stay a few merged ranges while chunks finish out of order, and one range at the end")
-    func coverageOutOfOrder() async throws {
-        let fixture = try StoreFixture()
+    @Test("completed lines stay a few merged ranges while chunks finish out of order, and one range at the end", arguments: StoreBackend.all)
+    func coverageOutOfOrder(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
         try await store.createBatch(Self.job(), audit: nil)
         // 200 chunks of 50 lines, finishing in a shuffled order within a window of 8 (bounded concurrency).
@@ -86,9 +86,9 @@ struct BatchStoreTests {
         #expect(try await store.resultCounts(batchID: "bat_1") == ["VALID": 10_000])
     }
 
-    @Test("after a kill mid-way, a resume redoes only missing lines and the output has every line once, in order")
-    func resume() async throws {
-        let fixture = try StoreFixture()
+    @Test("after a kill mid-way, a resume redoes only missing lines and the output has every line once, in order", arguments: StoreBackend.all)
+    func resume(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let lines: [Int64] = Array(2...1_001).filter { $0 % 97 != 0 }  // gaps: multi-line records, blank lines
         let chunks = stride(from: 0, to: lines.count, by: 40).map { Array(lines[$0..<min($0 + 40, lines.count)]) }
         /// A chunk covers from its first line up to the line before the next chunk (the last one through line 1,001).
@@ -103,7 +103,7 @@ struct BatchStoreTests {
             try await fixture.store.saveChunk(batchID: "bat_1", lines: range(index), results: chunks[index].map { Self.row($0) }, at: Sample.date(1))
         }
         // Resume in a new store (a new process), skipping lines already done, with different chunk boundaries.
-        let resumed = try fixture.reopen()
+        let resumed = try await fixture.reopen()
         let done = try await resumed.completedLines(batchID: "bat_1")
         #expect(done.ranges.count == 2)
         let todo = lines.filter { !done.contains($0) }
@@ -123,12 +123,11 @@ struct BatchStoreTests {
         }
         #expect(seen == lines)
         #expect(try await resumed.resultCounts(batchID: "bat_1") == ["VALID": lines.count])
-        try resumed.close()
     }
 
-    @Test("streaming an empty batch yields nothing; a page size above the row count reads one page")
-    func streamingEdges() async throws {
-        let fixture = try StoreFixture()
+    @Test("streaming an empty batch yields nothing; a page size above the row count reads one page", arguments: StoreBackend.all)
+    func streamingEdges(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         try await fixture.store.createBatch(Self.job(), audit: nil)
         var count = 0
         for try await _ in fixture.store.resultRows(batchID: "bat_1") { count += 1 }
@@ -139,11 +138,11 @@ struct BatchStoreTests {
         #expect(try await fixture.store.results(batchID: "bat_1", afterLine: 1, limit: 1).map(\.line) == [2])
     }
 
-    @Test("a parent is claimed for notification once per batch, across a resume and across concurrent workers")
-    func claimOnce() async throws {
-        let fixture = try StoreFixture()
+    @Test("a parent is claimed for notification once per batch, across a resume and across concurrent workers", arguments: StoreBackend.all)
+    func claimOnce(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
-        let parent = store.personalData.subjectKey(for: Sample.parentIIN)
+        let parent = fixture.personalData.subjectKey(for: Sample.parentIIN)
         try await store.createBatch(Self.job("bat_1"), audit: nil)
         try await store.createBatch(Self.job("bat_2"), audit: nil)
         #expect(try await store.notificationClaim(batchID: "bat_1", subject: parent) == nil)
@@ -156,13 +155,13 @@ struct BatchStoreTests {
         #expect(try await store.notificationClaim(batchID: "bat_1", subject: parent)?.smsMessageID == "sms-1")
         #expect(try await store.notificationClaim(batchID: "bat_1", subject: parent)?.sentAt == Sample.date(3))
 
-        let resumed = try fixture.reopen()
+        let resumed = try await fixture.reopen()
         #expect(try await resumed.claimNotification(batchID: "bat_1", subject: parent, line: 17, at: Sample.date(4)) == false)
         // Another batch may notify the same parent.
         #expect(try await resumed.claimNotification(batchID: "bat_2", subject: parent, line: 17, at: Sample.date(4)))
 
-        let other = resumed.personalData.subjectKey(for: Sample.otherChildIIN)
-        let stores: [SQLiteGatewayStore] = [store, resumed]
+        let other = fixture.personalData.subjectKey(for: Sample.otherChildIIN)
+        let stores: [any GatewayStore] = [store, resumed]
         let wins = try await withThrowingTaskGroup(of: Bool.self) { group in
             for index in 0..<10 {
                 let worker = stores[index % 2]
@@ -174,7 +173,6 @@ struct BatchStoreTests {
         await #expect(throws: StoreError.self) {
             try await store.markNotificationSent(batchID: "bat_2", subject: other, smsMessageID: "x", at: Sample.date(6))
         }
-        try resumed.close()
     }
 }
 

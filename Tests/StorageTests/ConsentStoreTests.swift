@@ -3,11 +3,11 @@ import Storage
 import Testing
 
 struct ConsentStoreTests {
-    @Test("failed attempts are counted, success confirms, and confirmation is found by subject")
-    func attempts() async throws {
-        let fixture = try StoreFixture()
+    @Test("failed attempts are counted, success confirms, and confirmation is found by subject", arguments: StoreBackend.all)
+    func attempts(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
-        let parent = store.personalData.subjectKey(for: Sample.parentIIN)
+        let parent = fixture.personalData.subjectKey(for: Sample.parentIIN)
         let consent = ConsentRecord(id: "cns_1", subject: parent, codeHash: "abc", createdAt: Sample.date(0), expiresAt: Sample.date(300))
         try await store.create(consent, audit: Sample.audit("consent.created", subject: "cns_1"))
         #expect(try await store.consent(id: "cns_1") == consent)
@@ -27,15 +27,15 @@ struct ConsentStoreTests {
         #expect(confirmed.confirmedAt == Sample.date(30))
         #expect(confirmed.failedAttempts == 2)
         #expect(try await store.hasConfirmedConsent(subject: parent))
-        #expect(try await store.hasConfirmedConsent(subject: store.personalData.subjectKey(for: Sample.childIIN)) == false)
+        #expect(try await store.hasConfirmedConsent(subject: fixture.personalData.subjectKey(for: Sample.childIIN)) == false)
         #expect(try await store.entries(AuditQuery(subjectID: "cns_1")).map(\.draft.action) == ["consent.confirmed", "consent.failed", "consent.created"])
     }
 
-    @Test("attempts on a confirmed or unknown consent are refused")
-    func refusals() async throws {
-        let fixture = try StoreFixture()
+    @Test("attempts on a confirmed or unknown consent are refused", arguments: StoreBackend.all)
+    func refusals(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
-        let parent = store.personalData.subjectKey(for: Sample.parentIIN)
+        let parent = fixture.personalData.subjectKey(for: Sample.parentIIN)
         try await store.create(
             ConsentRecord(id: "cns_1", subject: parent, codeHash: "abc", createdAt: Sample.date(0), expiresAt: Sample.date(300)),
             audit: Sample.audit(subject: "cns_1"))

@@ -5,12 +5,12 @@ import Storage
 import Testing
 
 struct DecisionStoreTests {
-    @Test("a recorded decision reads back by id and by client request id, payload decrypted, with its audit entry")
-    func recordAndRead() async throws {
-        let fixture = try StoreFixture()
+    @Test("a recorded decision reads back by id and by client request id, payload decrypted, with its audit entry", arguments: StoreBackend.all)
+    func recordAndRead(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
-        let child = store.personalData.subjectKey(for: Sample.childIIN)
-        let parent = store.personalData.subjectKey(for: Sample.parentIIN)
+        let child = fixture.personalData.subjectKey(for: Sample.childIIN)
+        let parent = fixture.personalData.subjectKey(for: Sample.parentIIN)
         let decision = Sample.decision(id: "dec_1", reasonCodes: ["NAME_MISMATCH", "PARENT_LINK_MISSING"], subjects: [child, parent], clientRequestID: "req-1")
         let outcome = try await store.record(DecisionWrite(decision: decision, audit: Sample.audit(subject: "dec_1", messages: ["msg-1"])))
         guard case .recorded(let recorded) = outcome else { Issue.record("expected .recorded, got \(outcome)"); return }
@@ -23,9 +23,9 @@ struct DecisionStoreTests {
         #expect(audit.map(\.draft.action) == ["decision.recorded"])
     }
 
-    @Test("the same client request id for the same kind replays the first decision and writes nothing")
-    func idempotentReplay() async throws {
-        let fixture = try StoreFixture()
+    @Test("the same client request id for the same kind replays the first decision and writes nothing", arguments: StoreBackend.all)
+    func idempotentReplay(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
         let first = Sample.decision(id: "dec_1", clientRequestID: "req-1")
         _ = try await store.record(DecisionWrite(decision: first, audit: Sample.audit(subject: "dec_1")))
@@ -44,11 +44,11 @@ struct DecisionStoreTests {
         }
     }
 
-    @Test("a voucher overlapping an active voucher of the same child conflicts and nothing is written")
-    func voucherOverlap() async throws {
-        let fixture = try StoreFixture()
+    @Test("a voucher overlapping an active voucher of the same child conflicts and nothing is written", arguments: StoreBackend.all)
+    func voucherOverlap(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
-        let child = store.personalData.subjectKey(for: Sample.childIIN)
+        let child = fixture.personalData.subjectKey(for: Sample.childIIN)
         let first = Sample.voucher(id: "vch_1", child: child, decisionID: "dec_1", from: "2025-09-01", to: "2026-05-31")
         _ = try await store.record(DecisionWrite(decision: Sample.decision(id: "dec_1", subjects: [child]), voucher: first, audit: Sample.audit(subject: "dec_1")))
         #expect(try await store.activeVouchers(child: child, overlapping: Sample.day("2026-05-31"), Sample.day("2026-06-30")) == [first])
@@ -66,7 +66,7 @@ struct DecisionStoreTests {
         guard case .recorded = try await store.record(
             DecisionWrite(decision: Sample.decision(id: "dec_3", subjects: [child]), voucher: adjacent, audit: Sample.audit(subject: "dec_3")))
         else { Issue.record("adjacent period should record"); return }
-        let other = store.personalData.subjectKey(for: Sample.otherChildIIN)
+        let other = fixture.personalData.subjectKey(for: Sample.otherChildIIN)
         let otherVoucher = Sample.voucher(id: "vch_4", child: other, decisionID: "dec_4", from: "2025-09-01", to: "2026-05-31")
         guard case .recorded = try await store.record(
             DecisionWrite(decision: Sample.decision(id: "dec_4", subjects: [other]), voucher: otherVoucher, audit: Sample.audit(subject: "dec_4")))
@@ -74,12 +74,12 @@ struct DecisionStoreTests {
         #expect(try await store.activeVouchers(child: child, overlapping: Sample.day("2025-01-01"), Sample.day("2027-01-01")).map(\.id) == ["vch_1", "vch_3"])
     }
 
-    @Test("two stores on one file (two processes) racing for overlapping vouchers: exactly one wins", arguments: 0..<3)
-    func concurrentWriters(round: Int) async throws {
-        let fixture = try StoreFixture()
-        let second = try fixture.reopen()
-        let child = fixture.store.personalData.subjectKey(for: Sample.childIIN)
-        let stores: [SQLiteGatewayStore] = [fixture.store, second]
+    @Test("two stores on one file (two processes) racing for overlapping vouchers: exactly one wins", arguments: StoreBackend.all, 0..<3)
+    func concurrentWriters(backend: StoreBackend, round: Int) async throws {
+        let fixture = try await BackendFixture(backend)
+        let second = try await fixture.reopen()
+        let child = fixture.personalData.subjectKey(for: Sample.childIIN)
+        let stores: [any GatewayStore] = [fixture.store, second]
         let outcomes = try await withThrowingTaskGroup(of: DecisionWriteOutcome.self) { group in
             for index in 0..<8 {
                 let store = stores[index % 2]
@@ -97,14 +97,13 @@ struct DecisionStoreTests {
         #expect(conflicts.count == 7)
         #expect(try await fixture.store.activeVouchers(child: child, overlapping: Sample.day("2025-01-01"), Sample.day("2027-01-01")).count == 1)
         #expect(try await second.verifyChain() == .intact(entries: 1))
-        try second.close()
     }
 
-    @Test("two stores on one file replaying one client request id concurrently record it once")
-    func concurrentReplays() async throws {
-        let fixture = try StoreFixture()
-        let second = try fixture.reopen()
-        let stores: [SQLiteGatewayStore] = [fixture.store, second]
+    @Test("two stores on one file replaying one client request id concurrently record it once", arguments: StoreBackend.all)
+    func concurrentReplays(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
+        let second = try await fixture.reopen()
+        let stores: [any GatewayStore] = [fixture.store, second]
         let outcomes = try await withThrowingTaskGroup(of: DecisionWriteOutcome.self) { group in
             for index in 0..<6 {
                 let store = stores[index % 2]
@@ -119,21 +118,20 @@ struct DecisionStoreTests {
         #expect(recordedIDs.count == 1)
         #expect(replayedIDs.count == 5)
         #expect(Set(replayedIDs) == Set(recordedIDs))
-        try second.close()
     }
 
-    @Test("a decision with a review opens it in the same transaction")
-    func decisionWithReview() async throws {
-        let fixture = try StoreFixture()
+    @Test("a decision with a review opens it in the same transaction", arguments: StoreBackend.all)
+    func decisionWithReview(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let review = Sample.review(id: "rev_1", decisionID: "dec_1", codes: ["REGISTRY_UNAVAILABLE"], region: "751110000", at: 5)
         _ = try await fixture.store.record(
             DecisionWrite(decision: Sample.decision(id: "dec_1", outcome: "REVIEW"), review: review, audit: Sample.audit(subject: "dec_1")))
         #expect(try await fixture.store.review(id: "rev_1") == review)
     }
 
-    @Test("a failing part rolls the whole write back (decision, review and audit entry)")
-    func atomicity() async throws {
-        let fixture = try StoreFixture()
+    @Test("a failing part rolls the whole write back (decision, review and audit entry)", arguments: StoreBackend.all)
+    func atomicity(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
         let store = fixture.store
         _ = try await store.record(DecisionWrite(decision: Sample.decision(id: "dec_1"), audit: Sample.audit(subject: "dec_1")))
         // A review id that already exists makes the second write fail after the decision row was inserted.

@@ -4,8 +4,8 @@ import Testing
 
 struct ReviewStoreTests {
     /// Five reviews over two regions, three reason codes and five creation times; one resolved.
-    static func seeded() async throws -> StoreFixture {
-        let fixture = try StoreFixture()
+    static func seeded(_ backend: StoreBackend) async throws -> BackendFixture {
+        let fixture = try await BackendFixture(backend)
         let items: [(String, [String], String?, Double)] = [
             ("rev_1", ["REGISTRY_UNAVAILABLE"], "751110000", 10),
             ("rev_2", ["NAME_MISMATCH", "PARENT_LINK_MISSING"], "751110000", 20),
@@ -24,9 +24,9 @@ struct ReviewStoreTests {
         return fixture
     }
 
-    @Test("the queue filters by status, reason code, region and date range, oldest first, in pages")
-    func filters() async throws {
-        let fixture = try await Self.seeded()
+    @Test("the queue filters by status, reason code, region and date range, oldest first, in pages", arguments: StoreBackend.all)
+    func filters(backend: StoreBackend) async throws {
+        let fixture = try await Self.seeded(backend)
         let store = fixture.store
         #expect(try await store.reviews(ReviewQuery()).map(\.id) == ["rev_1", "rev_2", "rev_3", "rev_5"])
         #expect(try await store.reviews(ReviewQuery(status: .resolved)).map(\.id) == ["rev_4"])
@@ -44,9 +44,9 @@ struct ReviewStoreTests {
         #expect(try await store.review(id: "rev_9") == nil)
     }
 
-    @Test("resolving sets the outcome, comment and operator, audits it, and a second resolve conflicts")
-    func resolveOnce() async throws {
-        let fixture = try await Self.seeded()
+    @Test("resolving sets the outcome, comment and operator, audits it, and a second resolve conflicts", arguments: StoreBackend.all)
+    func resolveOnce(backend: StoreBackend) async throws {
+        let fixture = try await Self.seeded(backend)
         let store = fixture.store
         let resolved = try await store.resolve(
             id: "rev_1", resolution: "ACTIVATE", comment: "registry back, checked", actor: "op-2", voucher: nil,
@@ -69,11 +69,11 @@ struct ReviewStoreTests {
         #expect(try await store.entries(AuditQuery(subjectID: "rev_1")).count == 1)
     }
 
-    @Test("operator ACTIVATE activates the voucher with the resolution, unless it overlaps (then nothing changes)")
-    func resolveWithVoucher() async throws {
-        let fixture = try await Self.seeded()
+    @Test("operator ACTIVATE activates the voucher with the resolution, unless it overlaps (then nothing changes)", arguments: StoreBackend.all)
+    func resolveWithVoucher(backend: StoreBackend) async throws {
+        let fixture = try await Self.seeded(backend)
         let store = fixture.store
-        let child = store.personalData.subjectKey(for: Sample.childIIN)
+        let child = fixture.personalData.subjectKey(for: Sample.childIIN)
         let voucher = Sample.voucher(id: "vch_1", child: child, decisionID: "dec_1", from: "2025-09-01", to: "2026-05-31")
         _ = try await store.resolve(id: "rev_1", resolution: "ACTIVATE", comment: "ok", actor: "op", voucher: voucher, audit: Sample.audit(subject: "rev_1"))
         #expect(try await store.activeVouchers(child: child, overlapping: Sample.day("2025-10-01"), Sample.day("2025-10-01")) == [voucher])
@@ -86,11 +86,11 @@ struct ReviewStoreTests {
         #expect(try await store.verifyChain() == .intact(entries: 7))
     }
 
-    @Test("concurrent resolves of one review: exactly one succeeds")
-    func concurrentResolve() async throws {
-        let fixture = try await Self.seeded()
-        let other = try fixture.reopen()
-        let stores: [SQLiteGatewayStore] = [fixture.store, other]
+    @Test("concurrent resolves of one review: exactly one succeeds", arguments: StoreBackend.all)
+    func concurrentResolve(backend: StoreBackend) async throws {
+        let fixture = try await Self.seeded(backend)
+        let other = try await fixture.reopen()
+        let stores: [any GatewayStore] = [fixture.store, other]
         let results = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<6 {
                 let store = stores[index % 2]
@@ -107,6 +107,5 @@ struct ReviewStoreTests {
             return await group.reduce(into: []) { $0.append($1) }
         }
         #expect(results.filter { $0 }.count == 1)
-        try other.close()
     }
 }
