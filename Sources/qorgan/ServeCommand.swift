@@ -109,7 +109,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         _ = GatewayLogging.bootstrap(level: Logger.Level(rawValue: settings.logLevel) ?? .info)
         let logger = Logger(label: "qorgan.serve")
-        let metrics = GatewayMetrics.bootstrap()
+        // The console's registry health page listens to the registry transports' metrics beside Prometheus.
+        let registryHealth = RegistryHealthRecorder()
+        let metrics = GatewayMetrics.bootstrap(also: [registryHealth])
 
         let configuration = settings.gateway
         let data = URL(fileURLWithPath: settings.dataDirectory, isDirectory: true)
@@ -138,6 +140,7 @@ struct ServeCommand: AsyncParsableCommand {
             metrics: metrics, logger: logger
         ) { routes in
             GatewayAPI(dependencies: dependencies).register(on: routes)
+            OperatorConsole(dependencies: dependencies, health: registryHealth, logger: Logger(label: "qorgan.console")).register(on: routes)
         }
         // Scheduled re-verification of the active vouchers (issue 11): reports in DATA_DIR/reverify, flagged vouchers in the review queue.
         let reverificationStore = store as? any ReverificationStore & DecisionStore
@@ -159,6 +162,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         var lines: [String] = []
         lines.append("qorgan serve: API on http://\(configuration.host):\(configuration.port) (model \(matchModel.version))")
+        lines.append("  operator console: http://\(configuration.host):\(configuration.port)/console (log in with an operator or auditor key)")
         lines.append("  store: \(database.summary)")
         lines.append("  batches: \(batches.directory.path)")
         if let reverification {

@@ -63,7 +63,8 @@ public func buildGatewayRouter(
             )
         )
         .add(middleware: RateLimitMiddleware(configuration: configuration.rateLimit))
-    try routes(GatewayRoutes(v1: v1))
+    // MARK: Operator console (its own session cookie, see OperatorConsole)
+    try routes(GatewayRoutes(v1: v1, console: router.group("console")))
 
     routeTable.install(from: router)
     return router

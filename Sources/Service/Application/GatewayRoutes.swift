@@ -20,10 +20,15 @@ public import Storage
 public struct GatewayRoutes {
     /// `/v1`: authenticated (any role) and rate-limited.
     public let v1: RouterGroup<GatewayRequestContext>
+    /// `/console`: the operator console's HTML pages — no API-key middleware; the console authenticates with its own
+    /// session cookie (``OperatorConsole``). `nil` when the router was not built by
+    /// ``buildGatewayRouter(configuration:apiKeys:readiness:metrics:routes:)``.
+    public let console: RouterGroup<GatewayRequestContext>?
 
-    /// Wraps the `/v1` group.
-    public init(v1: RouterGroup<GatewayRequestContext>) {
+    /// Wraps the `/v1` group (and the `/console` group, when given).
+    public init(v1: RouterGroup<GatewayRequestContext>, console: RouterGroup<GatewayRequestContext>? = nil) {
         self.v1 = v1
+        self.console = console
     }
 
     /// `/v1` for clients with one of `roles` only.

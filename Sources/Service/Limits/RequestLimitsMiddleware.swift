@@ -16,7 +16,9 @@ public struct RequestLimitsMiddleware: RouterMiddleware {
     public let maxUploadBodySize: Int
 
     /// Routes (method and path template) whose body is a file upload and gets ``maxUploadBodySize``.
-    public static let uploadRoutes: Set<RouteTable.Route> = [RouteTable.Route(method: .post, path: "/v1/batches")]
+    public static let uploadRoutes: Set<RouteTable.Route> = [
+        RouteTable.Route(method: .post, path: "/v1/batches"), RouteTable.Route(method: .post, path: "/console/batches"),
+    ]
 
     /// Limits from a configuration.
     public init(configuration: GatewayServiceConfiguration) {

@@ -1,5 +1,5 @@
 public import Prometheus
-import CoreMetrics
+public import CoreMetrics
 import Synchronization
 
 /// The Prometheus registry behind `/metrics`, and the one-time bootstrap of swift-metrics onto it so that every
@@ -13,11 +13,16 @@ public enum GatewayMetrics {
 
     /// Bootstraps `MetricsSystem` with a `PrometheusMetricsFactory` on `registry` the first time it is called in
     /// the process; returns the registry that is installed (the first caller's, on later calls).
+    ///
+    /// - Parameter also: further factories that see every metric too (e.g. the console's `RegistryHealthRecorder`).
     @discardableResult
-    public static func bootstrap(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) -> PrometheusCollectorRegistry {
+    public static func bootstrap(
+        registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), also: [any MetricsFactory] = []
+    ) -> PrometheusCollectorRegistry {
         installed.withLock { current in
             if let current { return current }
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            let prometheus = PrometheusMetricsFactory(registry: registry)
+            MetricsSystem.bootstrap(also.isEmpty ? prometheus : MultiplexMetricsHandler(factories: [prometheus] + also))
             current = registry
             return registry
         }

@@ -26,14 +26,25 @@ struct BatchRoutes: Sendable {
         default: throw ServiceProblem.badRequest("notify must be true or false", code: "QUERY_INVALID")
         }
         let columns = query["columns"].map(String.init) ?? ""
+        let job = try await accept(request.body, notify: notify, columns: columns, scheduler: scheduler, context: context)
+        var response = try DecisionQueries.encode(BatchDocument(job: job, counts: [:]), status: .accepted)
+        response.headers[.location] = "/v1/batches/\(job.id)"
+        return response
+    }
 
+    /// Takes an upload as `POST /v1/batches` and the operator console do: streams `body` to disk (cut off at the
+    /// context's upload limit), checks its header, records the job `queued` with a `batch.created` audit entry and
+    /// submits it. Returns the queued job.
+    func accept(
+        _ body: RequestBody, notify: Bool, columns: String, scheduler: BatchJobScheduler, context: GatewayRequestContext
+    ) async throws -> BatchJob {
         let id = CleansingJobRunner.newBatchID()
         let files = scheduler.files(for: id)
         let tally = UploadStream<RequestBody>.Tally()
         do {
             try FileManager.default.createDirectory(at: files.directory, withIntermediateDirectories: true)
             try await FileIO().writeFile(
-                contents: UploadStream(base: request.body, limit: context.maxUploadSize, tally: tally), path: files.input.path, context: context)
+                contents: UploadStream(base: body, limit: context.maxUploadSize, tally: tally), path: files.input.path, context: context)
             try Self.checkHeader(path: files.input.path, columns: columns)
         } catch {
             try? FileManager.default.removeItem(at: files.directory)
@@ -55,10 +66,7 @@ struct BatchRoutes: Sendable {
         }
         context.logger.info("qorgan.batch.accepted", metadata: ["batch_id": "\(id)", "bytes": "\(tally.bytes)", "notify": "\(notify)"])
         await scheduler.submit(id)
-
-        var response = try DecisionQueries.encode(BatchDocument(job: job, counts: [:]), status: .accepted)
-        response.headers[.location] = "/v1/batches/\(id)"
-        return response
+        return job
     }
 
     /// Opens the upload as the job will (encoding, separator, header mapping): a file without an IIN column, an empty
@@ -121,7 +129,7 @@ struct BatchRoutes: Sendable {
 
     // MARK: - Lookup
 
-    private func scheduler() throws -> BatchJobScheduler {
+    func scheduler() throws -> BatchJobScheduler {
         guard let scheduler = dependencies.batches else {
             throw ServiceProblem.serviceUnavailable("Batch jobs are not enabled on this server.", code: "BATCHES_DISABLED")
         }

@@ -98,17 +98,33 @@ struct DecisionQueries: Sendable {
     func resolve(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: Resolution.self, context: context)
+        let resolved = try await resolveReview(id: id, resolution: body.resolution, comment: body.comment, context: context)
+        var view = ReviewView(resolved)
+        view.comment = resolved.comment
+        return try Self.encode(view, status: .ok)
+    }
+
+    /// The outcomes a review of `kind` may be resolved with.
+    static func allowedResolutions(for kind: DecisionKind) -> [String] {
+        switch kind {
+        case .voucherActivation: ["ACTIVATE", "REJECT"]
+        case .registration: ["MATCH", "MISMATCH"]
+        case .providerCheck: ["QUALIFIED", "NOT_QUALIFIED"]
+        }
+    }
+
+    /// Resolves review `id` with the rules shared by `POST /v1/reviews/{id}/resolve` and the operator console: a comment
+    /// of 1–2000 characters, an outcome of the review's kind, an ACTIVATE that still fits the voucher rules; the
+    /// resolution and its audit entry (`review.resolved`, actor = the context's client) are written atomically.
+    func resolveReview(id: String, resolution: String, comment rawComment: String, context: GatewayRequestContext) async throws -> ReviewItem {
+        let body = Resolution(resolution: resolution, comment: rawComment)
         let comment = body.comment.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !comment.isEmpty, comment.count <= 2_000 else {
             throw ServiceProblem.validationFailed(code: "COMMENT_REQUIRED", detail: "comment must be 1–2000 characters")
         }
         let store = dependencies.store
         guard let review = try await store.review(id: id) else { throw ServiceProblem.notFound("No review \(id).") }
-        let allowed: Set<String> = switch review.kind {
-        case .voucherActivation: ["ACTIVATE", "REJECT"]
-        case .registration: ["MATCH", "MISMATCH"]
-        case .providerCheck: ["QUALIFIED", "NOT_QUALIFIED"]
-        }
+        let allowed = Set(Self.allowedResolutions(for: review.kind))
         guard allowed.contains(body.resolution) else {
             throw ServiceProblem.validationFailed(code: "RESOLUTION_INVALID", detail: "resolution must be one of \(allowed.sorted().joined(separator: ", "))")
         }
@@ -137,15 +153,11 @@ struct DecisionQueries: Sendable {
         } catch {
             result = .failure(error)
         }
-        let resolved: ReviewItem
         switch result {
-        case .success(let item): resolved = item
+        case .success(let item): return item
         case .failure(.conflict): throw ServiceProblem.conflict("The review is already resolved.", code: "REVIEW_ALREADY_RESOLVED")
         case .failure(let error): throw error
         }
-        var view = ReviewView(resolved)
-        view.comment = resolved.comment
-        return try Self.encode(view, status: .ok)
     }
 
     static func encode(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {

@@ -24,6 +24,13 @@ struct RegistrationVerification: Sendable {
 
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let body = try await request.decode(as: Body.self, context: context)
+        let outcome = try await verify(body, context: context)
+        return try DecisionRecorder(dependencies: dependencies, context: context).response(outcome, status: .ok)
+    }
+
+    /// The whole check, shared with the operator console's lookup: local IIN checks, the consent rule, the registry
+    /// under the context's deadline, the comparison, and the recorded decision (with audit entry, and review when REVIEW).
+    func verify(_ body: Body, context: GatewayRequestContext) async throws -> DecisionWriteOutcome {
         let iin: IIN
         do { iin = try IIN(body.iin) } catch { throw ServiceProblem.invalidIdentifier(error) }
         var birthDate: CalendarDate?
@@ -58,9 +65,8 @@ struct RegistrationVerification: Sendable {
             decidedAt: now, requestId: body.requestId, explanations: explanations, registry: registry,
             evidence: [result.evidence].compactMap { $0 }, reviewId: review)
         let recorder = DecisionRecorder(dependencies: dependencies, context: context)
-        let outcome = try await recorder.record(
+        return try await recorder.record(
             document: document, kind: .registration, subjects: [subject], regionKATO: result.record?.registeredAddress?.region?.kato,
             fingerprint: nil, reviewID: review, voucher: nil)
-        return try recorder.response(outcome, status: .ok)
     }
 }
