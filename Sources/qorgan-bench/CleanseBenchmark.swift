@@ -101,10 +101,10 @@ struct CleanseBenchmark: AsyncParsableCommand {
     /// Runs a child to completion; wall time, and peak RSS as the kernel's `VmHWM` of the child's own address space
     /// (polled every 100 ms; it only grows). Not `wait4`'s `ru_maxrss`: with `posix_spawn` the child starts on the
     /// parent's address space, and Linux carries that high-water mark (the benchmark's own population) across `exec`.
-    static func measure(_ binary: String, _ arguments: [String], directory: URL, name: String) async throws -> (
+    static func measure(_ binary: String, _ arguments: [String], directory: URL, name: String, environment: [String: String] = [:]) async throws -> (
         status: Int32, seconds: Double, peakRSSMiB: Double, errorTail: String
     ) {
-        let child = try ChildProcess.start(name: name, executable: binary, arguments: arguments, outputDirectory: directory)
+        let child = try ChildProcess.start(name: name, executable: binary, arguments: arguments, environment: environment, outputDirectory: directory)
         let start = ContinuousClock.now
         let exited = ExitFlag()
         async let waited: Int32 = withCheckedContinuation { continuation in
