@@ -250,6 +250,39 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX batch_lease_chunk_open ON batch_lease_chunk(state, lease_expires_at) WHERE state <> 'done'",
             ]),
+        // The same name and meaning as SQLite's `v2-reverification` (`SQLiteSchema+Reverification`).
+        Migration(
+            name: "v2-reverification",
+            statements: [
+                """
+                CREATE TABLE voucher_subject (
+                    voucher_id TEXT PRIMARY KEY REFERENCES voucher(id),
+                    activated_at BIGINT NOT NULL,
+                    payload BYTEA NOT NULL
+                )
+                """,
+                """
+                CREATE TABLE reverification_run (
+                    id TEXT PRIMARY KEY,
+                    status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'failed')),
+                    active_on TEXT NOT NULL,
+                    activated_since BIGINT,
+                    counts TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    updated_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX reverification_run_by_created ON reverification_run(created_at)",
+                """
+                CREATE TABLE reverification_result (
+                    run_id TEXT NOT NULL REFERENCES reverification_run(id),
+                    voucher_id TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    payload BYTEA NOT NULL,
+                    PRIMARY KEY (run_id, voucher_id)
+                )
+                """,
+            ]),
     ]
 
     /// The advisory lock that serialises migrations of one schema across processes (keyed by the schema's name, so
