@@ -31,7 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
             model QORGAN_MODEL, logLevel QORGAN_LOG_LEVEL, requestDeadlineMilliseconds QORGAN_REQUEST_DEADLINE_MS, \
             maxRequestBodyBytes QORGAN_MAX_BODY_BYTES, accessLog QORGAN_ACCESS_LOG, rateLimit.requestsPerSecond \
             QORGAN_RATE_LIMIT_RPS, rateLimit.burst QORGAN_RATE_LIMIT_BURST, rateLimit.enabled QORGAN_RATE_LIMIT_ENABLED, \
-            reverifyIntervalHours QORGAN_REVERIFY_INTERVAL_HOURS (scheduled re-verification of active vouchers; 0 = off). \
+            reverifyIntervalHours QORGAN_REVERIFY_INTERVAL_HOURS (scheduled re-verification of active vouchers; 0 = off), \
+            consoleSecureCookies QORGAN_CONSOLE_SECURE_COOKIES (Secure cookies for the operator console behind HTTPS). \
             Store keys: QORGAN_LOOKUP_KEY and QORGAN_PAYLOAD_KEY (base64, 32 bytes each; otherwise generated once into \
             DATA_DIR/store-keys.json). Registry overrides: QORGAN_REGISTRY_<NAME>_URL etc.
             """
@@ -140,7 +141,10 @@ struct ServeCommand: AsyncParsableCommand {
             metrics: metrics, logger: logger
         ) { routes in
             GatewayAPI(dependencies: dependencies).register(on: routes)
-            OperatorConsole(dependencies: dependencies, health: registryHealth, logger: Logger(label: "qorgan.console")).register(on: routes)
+            OperatorConsole(
+                dependencies: dependencies, configuration: ConsoleConfiguration(secureCookies: settings.consoleSecureCookies), health: registryHealth,
+                logger: Logger(label: "qorgan.console")
+            ).register(on: routes)
         }
         // Scheduled re-verification of the active vouchers (issue 11): reports in DATA_DIR/reverify, flagged vouchers in the review queue.
         let reverificationStore = store as? any ReverificationStore & DecisionStore

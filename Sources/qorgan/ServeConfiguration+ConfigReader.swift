@@ -38,6 +38,7 @@ extension ServeConfiguration {
     /// | `rateLimit.burst` | `QORGAN_RATE_LIMIT_BURST` | — | 400 |
     /// | `rateLimit.enabled` | `QORGAN_RATE_LIMIT_ENABLED` | — | `true` |
     /// | `reverifyIntervalHours` | `QORGAN_REVERIFY_INTERVAL_HOURS` | — | 24 (0 = off) |
+    /// | `consoleSecureCookies` | `QORGAN_CONSOLE_SECURE_COOKIES` | — | `false` (`true` behind an HTTPS proxy) |
     ///
     /// The file itself: `--config FILE` or `QORGAN_CONFIG`.
     enum Key: String, CaseIterable {
@@ -47,6 +48,7 @@ extension ServeConfiguration {
         case rateLimitBurst = "rateLimit.burst"
         case rateLimitEnabled = "rateLimit.enabled"
         case reverifyIntervalHours
+        case consoleSecureCookies
 
         /// The environment variable that sets it.
         var environmentVariable: String {
@@ -68,6 +70,7 @@ extension ServeConfiguration {
             case .rateLimitBurst: "QORGAN_RATE_LIMIT_BURST"
             case .rateLimitEnabled: "QORGAN_RATE_LIMIT_ENABLED"
             case .reverifyIntervalHours: "QORGAN_REVERIFY_INTERVAL_HOURS"
+            case .consoleSecureCookies: "QORGAN_CONSOLE_SECURE_COOKIES"
             }
         }
     }
@@ -142,6 +145,7 @@ extension ServeConfiguration {
             let hours = try Self.number(value, source)
             guard (0...8_760).contains(hours) else { throw .invalid(source, "must be a number of hours in 0…8760 (0 = off)") }
             reverifyIntervalHours = hours
+        case .consoleSecureCookies: consoleSecureCookies = try Self.boolean(value, source)
         }
     }
 

@@ -65,6 +65,9 @@ struct ServeConfiguration: Sendable, Hashable, Codable {
     /// `<dataDirectory>/reverify`); the first run starts one interval after start, a run a stopped server left
     /// unfinished resumes at start. 0 turns the job off. Default 24.
     var reverifyIntervalHours: Double = 24
+    /// Whether the operator console's cookies carry `Secure` (set it when the console is reached over HTTPS, e.g.
+    /// through a TLS-terminating proxy). Default `false`: plain HTTP on loopback.
+    var consoleSecureCookies: Bool = false
 
     /// Every default as documented.
     static let `default` = ServeConfiguration()

@@ -9,10 +9,15 @@ extension OperatorConsole {
     /// The form's fields, echoed back on errors (the IIN too: the operator typed it and sees it on their own screen).
     static let lookupFields = ["iin", "surname", "firstName", "patronymic", "birthDate"]
 
-    func lookupPage(_ page: Page, form: [String: String], result: [String: Any]?, error: String?, status: HTTPResponse.Status = .ok) -> Response {
+    func lookupPage(
+        _ page: Page, form: [String: String], result: [String: Any]?, error: String?, status: HTTPResponse.Status = .ok, notice: String? = nil,
+        consentID: String? = nil
+    ) -> Response {
         var values: [String: Any] = ["form": form]
         if let result { values["result"] = result }
         if let error { values["error"] = error }
+        if let notice { values["notice"] = notice }
+        if let consentID { values["consentId"] = consentID }
         return render("lookup", titleKey: "lookupTitle", page, values: values, status: status)
     }
 

@@ -82,6 +82,8 @@ public struct OperatorConsole: Sendable {
 
         console.get("lookup", use: guarded(readers) { _, _, page in lookupPage(page, form: [:], result: nil, error: nil) })
         console.post("lookup", use: guarded(writers, post: true) { _, context, page in try await lookup(context, page) })
+        console.post("consents", use: guarded(writers, post: true) { _, context, page in try await requestConsent(context, page) })
+        console.post("consents/:id/confirm", use: guarded(writers, post: true) { _, context, page in try await confirmConsent(context, page) })
 
         console.get("health", use: guarded(readers) { _, _, page in healthPage(page) })
         console.get("audit", use: guarded(readers) { request, _, page in try await auditPage(request, page) })

@@ -32,6 +32,14 @@ struct ConsentFlow: Sendable {
 
     func create(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let body = try await request.decode(as: CreateBody.self, context: context)
+        let consent = try await requestCode(body, context: context)
+        return try DecisionQueries.encode(
+            ConsentView(consentId: consent.id, status: "pending", expiresAt: internetDateTime(consent.expiresAt)), status: .created)
+    }
+
+    /// Opens a consent and sends its one-time code by SMS — shared with the operator console: local IIN and phone
+    /// checks, the record with its `consent.requested` audit entry, the SMS (503 when the gateway cannot send).
+    func requestCode(_ body: CreateBody, context: GatewayRequestContext) async throws -> ConsentRecord {
         let iin: IIN
         do { iin = try IIN(body.iin) } catch { throw ServiceProblem.invalidIdentifier(error) }
         let phone: PhoneNumber
@@ -53,18 +61,22 @@ struct ConsentFlow: Sendable {
         }
         guard case .found(let receipt, _) = sent else { throw ServiceProblem.registryUnavailable }
         try await dependencies.store.recordCodeSent(id: id, smsMessageID: receipt.id)
-        return try DecisionQueries.encode(
-            ConsentView(consentId: id, status: "pending", expiresAt: internetDateTime(consent.expiresAt)), status: .created)
+        return consent
     }
 
     func confirm(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let body = try await request.decode(as: ConfirmBody.self, context: context)
+        let consent = try await confirmCode(id: id, body, context: context)
+        return try DecisionQueries.encode(ConsentView(consentId: id, status: "confirmed", expiresAt: internetDateTime(consent.expiresAt)), status: .ok)
+    }
+
+    /// Checks a consent's code — shared with the operator console: 404 unknown, 410 expired, 409 locked after too many
+    /// wrong codes, 422 wrong code (counted); a confirmed consent stays confirmed. Returns the consent.
+    func confirmCode(id: String, _ body: ConfirmBody, context: GatewayRequestContext) async throws -> ConsentRecord {
         let store = dependencies.store
         guard let consent = try await store.consent(id: id) else { throw ServiceProblem.notFound("No consent \(id).") }
-        if consent.confirmedAt != nil {
-            return try DecisionQueries.encode(ConsentView(consentId: id, status: "confirmed", expiresAt: internetDateTime(consent.expiresAt)), status: .ok)
-        }
+        if consent.confirmedAt != nil { return consent }
         let now = dependencies.now()
         guard now < consent.expiresAt else {
             throw ServiceProblem(status: .gone, type: "consent-expired", title: "Consent code expired", code: "CONSENT_CODE_EXPIRED")
@@ -79,6 +91,6 @@ struct ConsentFlow: Sendable {
         guard matches else {
             throw ServiceProblem.validationFailed(code: "CONSENT_CODE_INVALID", detail: "The code does not match.")
         }
-        return try DecisionQueries.encode(ConsentView(consentId: id, status: "confirmed", expiresAt: internetDateTime(consent.expiresAt)), status: .ok)
+        return consent
     }
 }

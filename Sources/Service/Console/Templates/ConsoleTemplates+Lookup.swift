@@ -14,6 +14,23 @@ extension ConsoleTemplates {
         <button type="submit" id="verify">{{t.verify}}</button>
         </form>
         {{/canWrite}}
+        {{#canWrite}}
+        <form method="post" action="/console/consents" class="card" id="consent-form" novalidate>
+        <h2>{{t.consentTitle}}</h2>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="consent-iin">{{t.iin}}</label><input type="text" id="consent-iin" name="iin" inputmode="numeric" maxlength="20" autocomplete="off" value="{{form.iin}}">
+        <label for="phone">{{t.phone}}</label><input type="text" id="phone" name="phone" autocomplete="off" placeholder="+7 701 123 45 67" value="{{form.phone}}">
+        <button type="submit" id="consent-request">{{t.sendCode}}</button>
+        </form>
+        {{#consentId}}
+        <form method="post" action="/console/consents/{{consentId}}/confirm" class="card" id="confirm-form" novalidate>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="iin" value="{{form.iin}}">
+        <label for="code">{{t.code}}</label><input type="text" id="code" name="code" inputmode="numeric" maxlength="6" autocomplete="off">
+        <button type="submit" id="consent-confirm">{{t.confirmCode}}</button>
+        </form>
+        {{/consentId}}
+        {{/canWrite}}
         {{^canWrite}}<p class="notice">{{t.readOnly}}</p>{{/canWrite}}
         {{#result}}
         <section class="card" id="lookup-result">
