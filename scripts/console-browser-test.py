@@ -125,9 +125,15 @@ def main():
         rows = driver.find_element(By.ID, "batch-rows").text
         expect(int(rows) > 0, "no rows done: " + rows)
         status = driver.find_element(By.ID, "batch-status").text
+        download = driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "fetch(document.getElementById('download-results').href, {credentials: 'same-origin'})"
+            ".then(function (r) { return r.text().then(function (t) { done([r.status, t.split('\\n').length]); }); })"
+            ".catch(function (e) { done([0, String(e)]); });")
+        expect(download[0] == 200 and download[1] > 24, "results download: %r" % (download,))
         screenshot("batch-finished")
         check_console("batch")
-        step("batch", url=driver.current_url, rows=rows, status=status)
+        step("batch", url=driver.current_url, rows=rows, status=status, resultLines=download[1])
 
         # 4. Language: Kazakh, then back to Russian.
         driver.find_element(By.ID, "lang-kk").click()
