@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import InMemoryLogging
 import Logging
 import Population
 import Prometheus
@@ -12,7 +13,8 @@ import Testing
 
 /// The console's lookup against the in-process mock registries: no consent → refused; the consent code goes out by
 /// SMS, a wrong code is refused, the right one confirms; then the registration check answers MATCH with its
-/// explanation, masked, and audited with the operator's key name.
+/// explanation, masked, and audited with the operator's key name. Nothing logged along the way (console, request,
+/// registry transports — captured raw, before any masking) carries the IIN or the surname.
 @Suite(.serialized) struct ConsoleLookupEndToEndTests {
     @Test("lookup: consent by SMS code from the console, then the registration check with its explanation")
     func lookupWithConsent() async throws {
@@ -24,7 +26,9 @@ import Testing
         try mocks.writeClientMaterial(to: directory)
         var configuration = try RegistryConfiguration.load(from: directory.appendingPathComponent("connection.json"), environment: [:])
         configuration.transport = TransportSettings(totalTimeoutMilliseconds: 1_500, maximumAttempts: 1, breakerFailureThreshold: 100)
-        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let captured = InMemoryLogHandler()
+        var logger = Logger(label: "test", factory: { _ in captured })
+        logger.logLevel = .trace
         let adapters = try RegistryAdapterFactory.make(configuration, logger: logger)
         let store = try SQLiteGatewayStore(path: directory.appendingPathComponent("gateway.sqlite").path, keys: .generate())
         let issued = APIKeyIssuer().issue(name: "console-operator", role: .operator)
@@ -35,7 +39,7 @@ import Testing
             OperatorConsole(dependencies: dependencies, logger: logger).register(on: routes)
         }
         do {
-            try await Application(router: router).test(.router) { client in
+            try await Application(router: router, logger: logger).test(.router) { client in
                 var session = ConsoleClientSession()
                 _ = try await session.login(client, key: issued.key)
                 let token = try #require(ConsoleClientSession.csrf(in: String(buffer: try await session.get(client, "/console/lookup").body)))
@@ -81,6 +85,10 @@ import Testing
             #expect(decisions.first?.draft.actor == "console-operator")
             let consents = try await store.entries(AuditQuery(limit: 500)).filter { $0.draft.action.hasPrefix("consent.") }
             #expect(Set(consents.map(\.draft.action)) == ["consent.requested", "consent.confirmed"])
+            let logged = captured.entries.map { "\($0.message) \($0.metadata)" }
+            #expect(logged.contains { $0.contains("console.login") })
+            let digits = declaration.parentIIN.filter(\.isNumber)
+            #expect(!logged.contains { $0.contains(digits) || $0.contains(declaration.parentSurname) }, "\(logged)")
         } catch {
             await adapters.shutdown()
             await mocks.shutdown()
