@@ -6,6 +6,9 @@ import Matching
 struct ConsoleDecisionView {
     let document: DecisionDocument
     let language: ConsoleLanguage
+    /// What was declared, by field, when the page knows it (the lookup form the operator just filled in); the gateway
+    /// does not store declared values, so review pages show the registry side and the comparison only.
+    var declared: [PersonField: String] = [:]
 
     /// Reasons with the message in the page's language.
     var reasons: [[String: Any]] {
@@ -21,13 +24,14 @@ struct ConsoleDecisionView {
             let rows: [[String: Any]] = PersonField.allCases.compactMap { field in
                 let contribution = score?.contribution(of: field)
                 let value = registry.flatMap { Self.value(of: field, in: $0) }
-                guard contribution != nil || value != nil else { return nil }
+                let declaredValue = declared[field]
+                guard contribution != nil || value != nil || declaredValue != nil else { return nil }
                 let comparison: String =
                     if let contribution {
                         contribution.level.map { "\($0) — \(contribution.description)" } ?? ConsoleStrings.text("missing", language)
                     } else { "" }
                 return [
-                    "field": field.rawValue, "registry": value ?? "—", "comparison": comparison,
+                    "field": field.rawValue, "registry": value ?? "—", "declared": declaredValue ?? "—", "comparison": comparison,
                     "weight": contribution.map { Self.signed($0.weight) } ?? "",
                 ]
             }

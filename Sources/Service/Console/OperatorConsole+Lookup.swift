@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Identifiers
+import Matching
 import Storage
 
 /// One IIN through the registration check (`POST /v1/registrations/verify`'s flow: local checks, consent, registry,
@@ -53,7 +54,11 @@ extension OperatorConsole {
         case .voucherConflict: throw ServiceProblem.internalError
         }
         let document = try JSONDecoder().decode(DecisionDocument.self, from: stored.payload)
-        let view = ConsoleDecisionView(document: document, language: page.language)
+        var declared: [PersonField: String] = [:]
+        for (field, name) in [(PersonField.surname, "surname"), (.firstName, "firstName"), (.patronymic, "patronymic"), (.birthDate, "birthDate")] {
+            if let value = page.form[name] { declared[field] = value }
+        }
+        let view = ConsoleDecisionView(document: document, language: page.language, declared: declared)
         var result: [String: Any] = ["id": document.decisionId, "outcome": document.decision, "reasons": view.reasons, "people": view.people]
         if let review = document.reviewId { result["reviewId"] = review }
         return lookupPage(page, form: echo, result: result, error: nil)

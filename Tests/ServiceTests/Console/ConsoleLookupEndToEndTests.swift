@@ -74,6 +74,8 @@ import Testing
                 let html = String(buffer: verified.body)
                 #expect(html.contains("id=\"lookup-outcome\">MATCH<"))
                 #expect(html.contains("waterfall-total"))
+                let surname = declaration.parentSurname.replacingOccurrences(of: "'", with: "&#39;")
+                #expect(html.contains("<td class=\"declared\">\(surname)</td>"), "declared beside the registry's value")
                 let digits = declaration.parentIIN.filter(\.isNumber)
                 #expect(html.contains(String(digits.prefix(4)) + "******" + String(digits.suffix(2))))
                 // The typed IIN is echoed in the form fields only; the result shows it masked.

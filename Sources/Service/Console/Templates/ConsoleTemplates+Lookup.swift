@@ -40,8 +40,8 @@ extension ConsoleTemplates {
         {{#people}}
         <h2>{{t.sideBySide}}: {{role}} <code class="masked-iin">{{iin}}</code></h2>
         <table class="list side-by-side">
-        <thead><tr><th>{{t.field}}</th><th>{{t.registryValue}}</th><th>{{t.comparison}}</th><th>{{t.weight}}</th></tr></thead>
-        <tbody>{{#rows}}<tr><td>{{field}}</td><td>{{registry}}</td><td>{{comparison}}</td><td class="num">{{weight}}</td></tr>{{/rows}}</tbody>
+        <thead><tr><th>{{t.field}}</th><th>{{t.declaredValue}}</th><th>{{t.registryValue}}</th><th>{{t.comparison}}</th><th>{{t.weight}}</th></tr></thead>
+        <tbody>{{#rows}}<tr><td>{{field}}</td><td class="declared">{{declared}}</td><td>{{registry}}</td><td>{{comparison}}</td><td class="num">{{weight}}</td></tr>{{/rows}}</tbody>
         </table>
         {{#waterfall}}{{>waterfall}}{{/waterfall}}
         {{/people}}
