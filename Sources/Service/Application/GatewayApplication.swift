@@ -2,6 +2,7 @@ public import Hummingbird
 public import Logging
 public import Prometheus
 public import Storage
+import NIOCore
 
 /// Builds the gateway's router: the cross-cutting middleware, the unauthenticated operational routes, and
 /// `/v1` (authenticated, rate-limited) for the business routes `routes` adds.
@@ -92,8 +93,10 @@ public func buildGatewayApplication(
     routes: (GatewayRoutes) throws -> Void = { _ in }
 ) rethrows -> Application<RouterResponder<GatewayRequestContext>> {
     let router = try buildGatewayRouter(configuration: configuration, apiKeys: apiKeys, readiness: readiness, metrics: metrics, routes: routes)
+    let idleTimeout = configuration.idleTimeout.map { TimeAmount.nanoseconds(Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) }
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: idleTimeout)),
         configuration: ApplicationConfiguration(
             address: .hostname(configuration.host, port: configuration.port),
             serverName: configuration.serverName

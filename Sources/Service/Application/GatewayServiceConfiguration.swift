@@ -32,6 +32,10 @@ public struct GatewayServiceConfiguration: Sendable, Hashable {
     /// Whether one `info` line per request is logged (method, route template, status, duration, key id — never
     /// the raw path or a body). Default `true`.
     public var accessLog: Bool
+    /// A connection that has not delivered a complete request head this long after connecting, or after its previous
+    /// response, is closed: idle keep-alive connections and slow-header clients ("slowloris") cannot hold sockets
+    /// for ever. Default 15 s; `nil` keeps connections open indefinitely.
+    public var idleTimeout: Duration?
 
     /// A configuration; every parameter defaults to the documented default.
     public init(
@@ -45,7 +49,8 @@ public struct GatewayServiceConfiguration: Sendable, Hashable {
         authenticationCacheTTL: Duration = .seconds(30),
         authenticationCacheSize: Int = 1024,
         readinessCheckTimeout: Duration = .seconds(1),
-        accessLog: Bool = true
+        accessLog: Bool = true,
+        idleTimeout: Duration? = .seconds(15)
     ) {
         self.host = host
         self.port = port
@@ -58,8 +63,10 @@ public struct GatewayServiceConfiguration: Sendable, Hashable {
         self.authenticationCacheSize = authenticationCacheSize
         self.readinessCheckTimeout = readinessCheckTimeout
         self.accessLog = accessLog
+        self.idleTimeout = idleTimeout
     }
 
-    /// All defaults: 127.0.0.1:8080, 2 s deadline, 1 MiB bodies (200 MiB uploads), 200 req/s burst 400 per key, 30 s key cache.
+    /// All defaults: 127.0.0.1:8080, 2 s deadline, 1 MiB bodies (200 MiB uploads), 200 req/s burst 400 per key, 30 s key cache,
+    /// 15 s idle timeout.
     public static let `default` = GatewayServiceConfiguration()
 }
