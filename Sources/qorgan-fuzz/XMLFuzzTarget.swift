@@ -12,7 +12,9 @@ enum XMLFuzzTarget: FuzzTarget {
         let swift = try? root.exclusiveCanonicalization()
         let reference = try? root.referenceExclusiveCanonicalization { Array($0) }
         if let swift, let reference, swift != reference {
-            preconditionFailure("exclusive C14N differs from libxml2's (\(swift.count) vs \(reference.count) bytes)")
+            let ours = String(decoding: swift.prefix(400), as: UTF8.self)
+            let theirs = String(decoding: reference.prefix(400), as: UTF8.self)
+            preconditionFailure("exclusive C14N differs from libxml2's (\(swift.count) vs \(reference.count) bytes)\nours:   \(ours)\nlibxml2: \(theirs)")
         }
     }
 }

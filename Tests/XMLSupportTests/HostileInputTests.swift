@@ -66,6 +66,12 @@ struct HostileInputTests {
         expectRefused("<r>&x;</r>", .malformed)
     }
 
+    @Test("refuses undeclared namespace prefixes (found by the xml fuzz target: C14N of such trees is ill-defined)")
+    func refusesUndeclaredPrefix() {
+        expectRefused(#"<a xmlns="urn:x" xhlns:b="urn:b"><b:c b:d="1">t</b:c></a>"#, .malformed)
+        expectRefused(#"<a><c p:d="1"/></a>"#, .malformed)
+    }
+
     @Test("refuses 10,000-deep nesting at the depth limit")
     func refusesDeepNesting() {
         let deep = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)

@@ -64,7 +64,10 @@ enum SafeParser {
                     if let document { xmlFreeDoc(document) }
                     throw violation
                 }
-                guard let document, context.pointee.wellFormed != 0 else {
+                // Namespace well-formedness too: libxml2 keeps an element with an undeclared prefix (`b:c` with no
+                // `xmlns:b`) and only clears `nsWellFormed`; canonical forms of such a tree are ill-defined (the
+                // fuzzer found ours and libxml2's differ), so a signed message like that is refused, not guessed at.
+                guard let document, context.pointee.wellFormed != 0, context.pointee.nsWellFormed != 0 else {
                     if let document { xmlFreeDoc(document) }
                     throw statePointer.pointee.firstError ?? lastError(of: context)
                 }
