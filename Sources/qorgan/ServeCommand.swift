@@ -6,6 +6,7 @@ import Identifiers
 import Logging
 import Matching
 import Population
+import PostgresStorage
 import RegistryAdapters
 import RegistryMocks
 import Reverification
@@ -105,7 +106,12 @@ struct ServeCommand: AsyncParsableCommand {
         if printConfiguration {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            FileHandle.standardOutput.write(try encoder.encode(settings) + Data("\n".utf8))
+            // A PostgreSQL password never leaves in the printout: the URL is shown as PostgresDatabaseURL describes it.
+            var printable = settings
+            if let database = settings.database, PostgresDatabaseURL.isPostgresURL(database), let url = try? PostgresDatabaseURL(database) {
+                printable.database = url.description
+            }
+            FileHandle.standardOutput.write(try encoder.encode(printable) + Data("\n".utf8))
             return
         }
         _ = GatewayLogging.bootstrap(level: Logger.Level(rawValue: settings.logLevel) ?? .info)

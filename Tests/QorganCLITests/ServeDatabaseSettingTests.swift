@@ -22,7 +22,7 @@ struct ServeDatabaseSettingTests {
         let fromFlag = try ServeConfigurationTests.settings(
             try await ServeConfigurationTests.printConfiguration(
                 ["--config", config.path, "--database", "postgres://other@127.0.0.1/q"], environment: ["QORGAN_DATABASE": url]))
-        #expect(fromFlag["database"] as? String == "postgres://other@127.0.0.1/q")
+        #expect(fromFlag["database"] as? String == "postgres://other@127.0.0.1:5432/q?sslmode=disable")  // printed as it will be used
     }
 
     @Test("a database value of the wrong type in the file is refused by name")
@@ -32,5 +32,15 @@ struct ServeDatabaseSettingTests {
         let output = try await ServeConfigurationTests.printConfiguration(["--config", config.path])
         #expect(output.status != 0)
         #expect(output.stderr.contains("database"))
+    }
+}
+
+extension ServeDatabaseSettingTests {
+    @Test("--print-configuration masks a PostgreSQL password")
+    func passwordMasked() async throws {
+        let output = try await ServeConfigurationTests.printConfiguration([], environment: ["QORGAN_DATABASE": "postgres://qorgan:s3cret@db.internal:5432/qorgan"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(!output.stdout.contains("s3cret"))
+        #expect(try ServeConfigurationTests.settings(output)["database"] as? String == "postgres://qorgan:***@db.internal:5432/qorgan")
     }
 }
