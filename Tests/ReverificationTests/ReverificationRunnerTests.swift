@@ -16,7 +16,7 @@ import Verification
             let child = ReverificationSamples.iin("150310", century: "5", serial: 200 + index * 50)
             var subject = ReverificationSamples.subject(voucher: String(format: "vch_%03d", index), child: child)
             subject.decisionID = String(format: "dec_%03d", index)
-            let evidence = await registries.checker.gather(subject, within: .after(.seconds(10)))
+            let evidence = await registries.checker.gather(subject, within: .after(.seconds(120)))
             let assessment = VoucherActivationPolicy().assess(subject.declaration, programme: subject.programme, requiresSportsClearance: false, evidence: evidence.activation)
             #expect(assessment.decision == .activate)
             subject.activationReasons = assessment.reasons.map(\.rawValue)
@@ -34,11 +34,17 @@ import Verification
 
     static let day = CalendarDate(year: 2025, month: 11, day: 1)!
 
+    /// Generous per-voucher budgets: the fakes answer at once, but a loaded machine must not turn a slow scheduler into
+    /// REGISTRY_UNAVAILABLE.
+    static func configuration(chunkSize: Int = 500, concurrency: Int = 32) -> ReverificationConfiguration {
+        ReverificationConfiguration(chunkSize: chunkSize, maximumConcurrentVouchers: concurrency, voucherTimeout: .seconds(120))
+    }
+
     @Test func unchangedVouchersAreOKAndDeathsAreQueuedOnce() async throws {
         let registries = FakeRegistries()
         let (store, directory) = try await Self.seeded(5, registries: registries)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let runner = ReverificationRunner(store: store, protector: store.personalData, checker: registries.checker, configuration: .init(chunkSize: 2))
+        let runner = ReverificationRunner(store: store, protector: store.personalData, checker: registries.checker, configuration: Self.configuration(chunkSize: 2))
         let calm = try await runner.run(ReverificationRequest(activeOn: Self.day))
         #expect(calm.summary.vouchers == 5)
         #expect(calm.summary.outcomes == ["OK": 5])
@@ -66,7 +72,7 @@ import Verification
         let (store, directory) = try await Self.seeded(3, registries: registries)
         defer { try? FileManager.default.removeItem(at: directory) }
         registries.set(individualsDown: true)
-        let outcome = try await ReverificationRunner(store: store, protector: store.personalData, checker: registries.checker)
+        let outcome = try await ReverificationRunner(store: store, protector: store.personalData, checker: registries.checker, configuration: Self.configuration())
             .run(ReverificationRequest(activeOn: Self.day))
         #expect(outcome.summary.outcomes == ["REVIEW": 3])
         #expect(outcome.summary.reasons == ["REGISTRY_UNAVAILABLE": 3])
@@ -76,7 +82,7 @@ import Verification
         let registries = FakeRegistries(deceased: true)
         let (store, directory) = try await Self.seeded(6, registries: FakeRegistries())
         defer { try? FileManager.default.removeItem(at: directory) }
-        let configuration = ReverificationConfiguration(chunkSize: 2, maximumConcurrentVouchers: 1)
+        let configuration = Self.configuration(chunkSize: 2, concurrency: 1)
         let interrupted = Task {
             try await ReverificationRunner(
                 store: store, protector: store.personalData, checker: registries.checker, configuration: configuration,

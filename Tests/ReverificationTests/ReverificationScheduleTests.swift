@@ -16,7 +16,7 @@ struct ReverificationScheduleTests {
         try await store.createReverificationRun(ReverificationRunRecord(id: "rvr_left", activeOn: day, activatedSince: nil, createdAt: created, updatedAt: created))
         let output = directory.appendingPathComponent("out", isDirectory: true)
         let schedule = ReverificationSchedule(
-            interval: .milliseconds(200), runner: ReverificationRunner(store: store, protector: store.personalData, checker: registries.checker),
+            interval: .milliseconds(200), runner: ReverificationRunner(store: store, protector: store.personalData, checker: registries.checker, configuration: ReverificationRunnerTests.configuration()),
             store: store, outputDirectory: output, today: { day })
         let task = Task { await schedule.run() }
         var runs: [ReverificationRunRecord] = []
@@ -40,7 +40,7 @@ struct ReverificationScheduleTests {
         let (store, directory) = try await ReverificationRunnerTests.seeded(1, registries: registries)
         defer { try? FileManager.default.removeItem(at: directory) }
         let schedule = ReverificationSchedule(
-            interval: .seconds(3_600), runner: ReverificationRunner(store: store, protector: store.personalData, checker: registries.checker), store: store,
+            interval: .seconds(3_600), runner: ReverificationRunner(store: store, protector: store.personalData, checker: registries.checker, configuration: ReverificationRunnerTests.configuration()), store: store,
             today: { ReverificationRunnerTests.day })
         #expect(await schedule.runOnce(resume: true) == nil)  // nothing to resume: an error, logged
         let outcome = await schedule.runOnce(resume: false)

@@ -10,11 +10,19 @@ import Testing
 /// `POST /v1/voucher-activations` with the optional section fields of issue 11 (type, schedule, coaches): an activated
 /// voucher keeps its sealed re-verification subject; clients that send none of them keep working; bad values are refused.
 @Suite(.serialized) struct VoucherActivationReverificationTests {
+    /// A generous request deadline and registry timeout: the mocks answer quickly, but a loaded machine must not turn
+    /// a slow scheduler into REGISTRY_UNAVAILABLE (REVIEW instead of ACTIVATE).
+    static var service: GatewayServiceConfiguration {
+        var configuration = GatewayServiceConfiguration.default
+        configuration.requestDeadline = .seconds(60)
+        return configuration
+    }
+
     @Test("section type, schedule and coaches are kept (sealed) with the activated voucher")
     func keepsTheSubject() async throws {
         let declaration = GatewayEndToEndTests.honestDeclaration
         let coach = try #require(GatewayEndToEndTests.population.education.educators.first).person.iin.unmasked
-        try await GatewayEndToEndTests.withWorld { world, router in
+        try await GatewayEndToEndTests.withWorld(service: Self.service, registryTimeoutMilliseconds: 30_000) { world, router in
             try await Application(router: router).test(.router) { client in
                 var body = GatewayEndToEndTests.activation(declaration, requestId: "rv-1")
                 body["section"] = [
@@ -44,7 +52,7 @@ import Testing
     @Test("without the new fields the request works as before and the subject is still kept")
     func oldClients() async throws {
         let declaration = GatewayEndToEndTests.honestDeclaration
-        try await GatewayEndToEndTests.withWorld { world, router in
+        try await GatewayEndToEndTests.withWorld(service: Self.service, registryTimeoutMilliseconds: 30_000) { world, router in
             try await Application(router: router).test(.router) { client in
                 let created = try await client.execute(
                     uri: "/v1/voucher-activations", method: .post, headers: GatewayEndToEndTests.headers(world.registrar),
@@ -60,7 +68,7 @@ import Testing
     @Test("a coach IIN that fails the check is 422 COACH_IIN_INVALID; a bad schedule or section type is 400")
     func refusesBadValues() async throws {
         let declaration = GatewayEndToEndTests.honestDeclaration
-        try await GatewayEndToEndTests.withWorld { world, router in
+        try await GatewayEndToEndTests.withWorld(service: Self.service, registryTimeoutMilliseconds: 30_000) { world, router in
             try await Application(router: router).test(.router) { client in
                 func send(_ section: [String: Any], _ id: String) async throws -> TestResponse {
                     var body = GatewayEndToEndTests.activation(declaration, requestId: id)
