@@ -69,13 +69,12 @@ struct DecisionQueries: Sendable {
         }
         filter.reasonCode = query["reason"].map(String.init)
         filter.regionKATO = query["region"].map(String.init)
-        let format = ISO8601DateFormatter()
         if let from = query["from"].map(String.init) {
-            guard let date = format.date(from: from) else { throw ServiceProblem.badRequest("from must be an ISO 8601 time", code: "QUERY_INVALID") }
+            guard let date = parseInternetDateTime(from) else { throw ServiceProblem.badRequest("from must be an RFC 3339 date-time", code: "QUERY_INVALID") }
             filter.createdFrom = date
         }
         if let to = query["to"].map(String.init) {
-            guard let date = format.date(from: to) else { throw ServiceProblem.badRequest("to must be an ISO 8601 time", code: "QUERY_INVALID") }
+            guard let date = parseInternetDateTime(to) else { throw ServiceProblem.badRequest("to must be an RFC 3339 date-time", code: "QUERY_INVALID") }
             filter.createdTo = date
         }
         if let limit = query["limit"].map(String.init) {
