@@ -109,8 +109,8 @@ struct WorkersBenchmark: AsyncParsableCommand {
             let mocksCPU = mocks.cpuSeconds - mocksCPUBefore
             for worker in started { await worker.stop() }
             ChildProcessList.shared.remove(coordinator.pid)
-            let resultLines = try String(contentsOf: directory.appendingPathComponent("results-\(count).csv"), encoding: .utf8)
-                .split(separator: "\n").count - 1
+            // Line feeds, not Characters: the results use CRLF, one grapheme in Swift.
+            let resultLines = try Data(contentsOf: directory.appendingPathComponent("results-\(count).csv")).reduce(0) { $0 + ($1 == 10 ? 1 : 0) } - 1
             guard resultLines >= rows else { throw BenchmarkFailure("run with \(count) workers wrote \(resultLines) rows: \(coordinator.errorTail())") }
             results.append(WorkersRun(
                 workers: count, seconds: seconds, workerCPUSeconds: workerCPU.reduce(0, +), mocksCPUSeconds: mocksCPU,
