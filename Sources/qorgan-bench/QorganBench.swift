@@ -9,6 +9,6 @@ struct QorganBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qorgan-bench",
         abstract: "Release-mode benchmarks for Qorgan.",
-        subcommands: [IINBenchmark.self, XMLBenchmark.self, PopulationBenchmark.self, MatchingBenchmark.self, MocksBenchmark.self, ServiceBenchmark.self, CleanseBenchmark.self, ReverifyBenchmark.self, WorkersBenchmark.self]
+        subcommands: [IINBenchmark.self, XMLBenchmark.self, PopulationBenchmark.self, MatchingBenchmark.self, MocksBenchmark.self, ServiceBenchmark.self, CleanseBenchmark.self, ReverifyBenchmark.self, WorkersBenchmark.self, SoakBenchmark.self]
     )
 }
