@@ -256,11 +256,20 @@ import Testing
                 try await Task.sleep(for: .milliseconds(Self.breakerCoolDownMilliseconds + 200))
                 let recovering = try await Self.stream(pool, world: world, phase: "\(phase.name)-recovering", serial: serial)
                 Self.checkInvariants(recovering, phase: "\(phase.name)-recovering", baseline: healthy)
-                let recovered = try await Self.stream(pool, world: world, phase: "\(phase.name)-recovered", serial: serial)
-                Self.checkInvariants(recovered, phase: "\(phase.name)-recovered", baseline: healthy)
-                let back = recovered.filter { $0.decision == "ACTIVATE" }.count
-                #expect(back == pool.count, "\(phase.name): only \(back)/\(pool.count) ACTIVATE after the faults stopped")
-                summary[summary.count - 1] += ", recovering \(recovering.filter { $0.decision == "ACTIVATE" }.count) then \(back)"
+                // On a loaded machine a probe can itself time out and re-open the breaker for another cool-down:
+                // recovery is asserted as "the whole pool activates again within a few passes", never "at once".
+                var back = 0
+                var passes = 0
+                while passes < 6 {
+                    passes += 1
+                    let recovered = try await Self.stream(pool, world: world, phase: "\(phase.name)-recovered-\(passes)", serial: serial)
+                    Self.checkInvariants(recovered, phase: "\(phase.name)-recovered", baseline: healthy)
+                    back = recovered.filter { $0.decision == "ACTIVATE" }.count
+                    if back == pool.count { break }
+                    try await Task.sleep(for: .milliseconds(Self.breakerCoolDownMilliseconds + 200))
+                }
+                #expect(back == pool.count, "\(phase.name): only \(back)/\(pool.count) ACTIVATE \(passes) passes after the faults stopped")
+                summary[summary.count - 1] += ", recovering \(recovering.filter { $0.decision == "ACTIVATE" }.count) then \(back) (pass \(passes))"
             }
             // Every breaker is closed at the end.
             let final = try await Self.stream(pool, world: world, phase: "final", serial: serial)
