@@ -115,28 +115,19 @@ public final class PostgresGatewayStore: GatewayStore {
     /// Runs `body` in one READ COMMITTED transaction on one pooled connection; any error rolls back, `StoreError`s
     /// come out as they are.
     func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> sending T) async throws(StoreError) -> T {
-        do {
-            return try await client.withConnection { connection in
-                try await connection.query("BEGIN", logger: self.logger)
-                do {
-                    let value = try await body(connection)
-                    try await connection.query("COMMIT", logger: self.logger)
-                    return value
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: self.logger)
-                    throw error
-                }
-            }
-        } catch {
-            throw Self.storeError(error)
-        }
+        try await run(begin: "BEGIN", body)
     }
 
     /// Runs `body` inside one REPEATABLE READ, READ ONLY transaction (one snapshot for every statement).
     func snapshot<T: Sendable>(_ body: (PostgresConnection) async throws -> sending T) async throws(StoreError) -> T {
+        try await run(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    /// `begin`, `body`, COMMIT on one pooled connection; ROLLBACK when `body` throws.
+    private func run<T: Sendable>(begin: PostgresQuery, _ body: (PostgresConnection) async throws -> sending T) async throws(StoreError) -> T {
         do {
             return try await client.withConnection { connection in
-                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: self.logger)
+                try await connection.query(begin, logger: self.logger)
                 do {
                     let value = try await body(connection)
                     try await connection.query("COMMIT", logger: self.logger)
