@@ -23,6 +23,18 @@ struct ContradictionAndAnomalyTests {
         #expect(ContradictionFinder().find(ReverificationSamples.evidence(health: .unavailable(.timeout)), on: day).isEmpty)
     }
 
+    @Test func pupilStudyingAtTwoSchools() {
+        var pupil = StudentEnrolment(pupil: PersonReference(iin: ReverificationSamples.child), school: Institution(), status: .studying)
+        pupil.concurrentSchools = [Institution(nameRu: "Вторая школа")]
+        let found = ContradictionFinder().find(ReverificationSamples.evidence(enrolment: .found(pupil, evidence: ReverificationSamples.answer(.education, "e-2"))), on: day)
+        #expect(found.map(\.kind) == [.enrolledInTwoSchools])
+        #expect(found.first?.detail == "education=STUDYING schools=2")
+        #expect(found.first?.messageIds == ["e-2"])
+        // A pupil who left one school is not enrolled twice.
+        pupil.status = .transferred
+        #expect(ContradictionFinder().find(ReverificationSamples.evidence(enrolment: .found(pupil, evidence: ReverificationSamples.answer(.education, "e-3"))), on: day).isEmpty)
+    }
+
     @Test func birthActParentUnknownOnlyOnARegistryStatement() {
         let unknown = ContradictionFinder().find(ReverificationSamples.evidence(fatherResult: .notFound(evidence: ReverificationSamples.answer(.individuals, "i-0"))), on: day)
         #expect(unknown.map(\.kind) == [.birthRecordParentUnknown])

@@ -8,14 +8,14 @@ import Testing
 import Verification
 
 /// Acceptance: vouchers activated on a generated population, later events injected (deaths, moves, expulsions,
-/// liquidations, fictitious parents, coaches shared by providers); the run must find each injected case (recall
-/// ≥ 99 %) and flag at most 1 % of the vouchers no event touched. Prints the figures.
+/// double enrolments, liquidations, fictitious parents, coaches shared by providers); the run must find each
+/// injected case (recall ≥ 99 %) and flag at most 1 % of the vouchers no event touched. Prints the figures.
 @Suite(.serialized) struct ReverificationRecallTests {
     static let population: Population = try! PopulationGenerator(configuration: PopulationConfiguration(seed: 11, people: 6_000)).generate()
     static let events: PopulationEvents = try! PopulationEvents.generate(
         for: population,
         configuration: PopulationEventConfiguration(
-            seed: 5, childDeathRate: 0.04, moveRate: 0.04, expulsionRate: 0.05, fictitiousParentRate: 0.05, liquidationRate: 0.08, sharedCoaches: 4))
+            seed: 5, childDeathRate: 0.04, moveRate: 0.04, expulsionRate: 0.05, fictitiousParentRate: 0.05, doubleEnrolmentRate: 0.05, liquidationRate: 0.08, sharedCoaches: 4))
 
     @Test func findsInjectedEventsAndLeavesUntouchedVouchersAlone() async throws {
         let population = Self.population
@@ -76,6 +76,10 @@ import Verification
                 expect(.liquidation, vouchers: byProvider[event.providers[0]] ?? []) {
                     $0.outcome == .suspendSuggested && $0.reasons.contains("PROVIDER_INACTIVE")
                 }
+            case .doubleEnrolment:
+                expect(.doubleEnrolment, vouchers: byChild[event.childIIN!] ?? []) { result in
+                    result.contradictions.contains { $0.kind == .enrolledInTwoSchools }
+                }
             case .sharedCoach:
                 let coach = event.coachIIN!.unmasked
                 let listing = activated.filter { $0.coaches.contains(coach) }
@@ -99,7 +103,7 @@ import Verification
         for voucher in falselyFlagged.prefix(10) { print("  false flag: \(voucher.voucherID) \(results[voucher.voucherID].map { "\($0.outcome) \($0.reasons)" } ?? "no result")") }
 
         #expect(expected.count >= 20, "too few injected cases touch an activated voucher to measure recall")
-        #expect(Set(expected.map { String($0.case.split(separator: " ")[0]) }).isSuperset(of: ["CHILD_DEATH", "MOVE", "EXPULSION", "LIQUIDATION", "SHARED_COACH"]))
+        #expect(Set(expected.map { String($0.case.split(separator: " ")[0]) }).isSuperset(of: ["CHILD_DEATH", "MOVE", "EXPULSION", "DOUBLE_ENROLMENT", "LIQUIDATION", "SHARED_COACH"]))
         #expect(recall >= 0.99)
         #expect(untouched.count >= 100)
         #expect(falseFlagRate <= 0.01)

@@ -5,9 +5,22 @@ import XMLSupport
 
 /// Pure mapping from НОБД answer `data` to domain records (see README for the field table).
 enum EducationMapping {
-    /// `data/student`.
+    /// `data/student`, one element per enrolment НОБД holds. The answer's current enrolment is the first one with
+    /// status `STUDYING` (else the first); the other `STUDYING` ones at a different school become `concurrentSchools`.
     static func enrolment(from data: XMLElement) throws(WireMappingError) -> StudentEnrolment {
-        guard let student = data.wireChild("student") else { throw WireMappingError(field: "data/student") }
+        let elements = data.children(namespace: nil, localName: "student")
+        guard !elements.isEmpty else { throw WireMappingError(field: "data/student") }
+        var enrolments: [StudentEnrolment] = []
+        for element in elements { enrolments.append(try enrolment(student: element)) }
+        var current = enrolments.first { $0.status == .studying } ?? enrolments[0]
+        for other in enrolments where other.status == .studying && other.school.bin != current.school.bin {
+            if !current.concurrentSchools.contains(where: { $0.bin == other.school.bin }) { current.concurrentSchools.append(other.school) }
+        }
+        return current
+    }
+
+    /// One `student` element.
+    private static func enrolment(student: XMLElement) throws(WireMappingError) -> StudentEnrolment {
         let path = "student"
         guard let school = student.wireChild("school") else { throw WireMappingError(field: "student/school") }
         return StudentEnrolment(

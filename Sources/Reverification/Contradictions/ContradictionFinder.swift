@@ -47,6 +47,11 @@ public struct ContradictionFinder: Sendable {
             default: break
             }
         }
+        if case .found(let pupil, let education) = enrolment, pupil.status == .studying, !pupil.concurrentSchools.isEmpty {
+            found.append(Contradiction(
+                kind: .enrolledInTwoSchools, registries: [.education], detail: "education=STUDYING schools=\(1 + pupil.concurrentSchools.count)",
+                messageIds: [education.messageId]))
+        }
         for (_, result) in evidence.birthRecordParents.sorted(by: { $0.key < $1.key }) {
             if case .notFound(let answer) = result, let acts = activation.family.birthRecords.evidence {
                 found.append(Contradiction(

@@ -2,13 +2,14 @@ public import Identifiers
 
 extension Population {
     /// The registries' view after `events`: ГБД ФЛ records deaths, moved addresses and fictitious fathers, НОБД the
-    /// expulsions, ГБД ЮЛ the liquidations; health is unchanged (it records no deaths). The truth (`people`),
-    /// declarations and defects stay as generated. Shared coaches change no registry (they are providers' data).
+    /// expulsions and double enrolments (a second `STUDYING` record at another school), ГБД ЮЛ the liquidations;
+    /// health is unchanged (it records no deaths). The truth (`people`), declarations and defects stay as generated. Shared coaches change no registry (they are providers' data).
     public func applying(_ events: PopulationEvents) -> Population {
         var deaths: [IIN: CalendarDate] = [:]
         var movedHouseholds: [Int: (kato: String, date: CalendarDate)] = [:]
         var expelled = Set<IIN>()
         var fictitious: [IIN: IIN] = [:]
+        var secondSchools: [IIN: (bin: BIN, date: CalendarDate)] = [:]
         var liquidated = Set<String>()
         var liquidatedOn: [String: CalendarDate] = [:]
         for event in events.events {
@@ -25,6 +26,8 @@ extension Population {
                     liquidated.insert(provider)
                     liquidatedOn[provider] = event.date
                 }
+            case .doubleEnrolment:
+                if let child = event.childIIN, let school = event.secondSchoolBIN { secondSchools[child] = (school, event.date) }
             case .sharedCoach: break
             }
         }
@@ -53,11 +56,17 @@ extension Population {
                 actNumber: act.actNumber, actDate: act.actDate, registrationKATO: act.registrationKATO, childIIN: act.childIIN,
                 motherIIN: act.motherIIN, fatherIIN: father, fatherBasis: act.fatherBasis)
         }
-        let students = education.students.map { record -> StudentRecord in
-            guard expelled.contains(record.person.iin) else { return record }
-            return StudentRecord(
-                person: record.person, schoolBIN: record.schoolBIN, academicYear: record.academicYear, grade: record.grade,
-                classLetter: record.classLetter, language: record.language, enrolledOn: record.enrolledOn, status: .expelled)
+        let students = education.students.flatMap { record -> [StudentRecord] in
+            let iin = record.person.iin
+            if expelled.contains(iin) {
+                return [StudentRecord(
+                    person: record.person, schoolBIN: record.schoolBIN, academicYear: record.academicYear, grade: record.grade,
+                    classLetter: record.classLetter, language: record.language, enrolledOn: record.enrolledOn, status: .expelled)]
+            }
+            guard let second = secondSchools.removeValue(forKey: iin) else { return [record] }
+            return [record, StudentRecord(
+                person: record.person, schoolBIN: second.bin, academicYear: record.academicYear, grade: record.grade,
+                classLetter: record.classLetter, language: record.language, enrolledOn: second.date, status: .studying)]
         }
         let entities = business.legalEntities.map { entity -> LegalEntityRecord in
             guard liquidated.contains(entity.bin.text) else { return entity }

@@ -6,7 +6,7 @@ public struct PopulationEvent: Sendable, Hashable {
     public let kind: PopulationEventKind
     /// When.
     public let date: CalendarDate
-    /// The child concerned (death, move, expulsion, fictitious parent); `nil` otherwise.
+    /// The child concerned (death, move, expulsion, fictitious parent, double enrolment); `nil` otherwise.
     public let childIIN: IIN?
     /// The provider (liquidation), or the providers that list the coach (shared coach), as twelve digits.
     public let providers: [String]
@@ -16,11 +16,13 @@ public struct PopulationEvent: Sendable, Hashable {
     public let newRegionKATO: String?
     /// The IIN put in the birth act that no person has (fictitious parent).
     public let fictitiousIIN: IIN?
+    /// The second school that lists the pupil as studying (double enrolment).
+    public let secondSchoolBIN: BIN?
 
     /// Creates an event.
     public init(
         kind: PopulationEventKind, date: CalendarDate, childIIN: IIN? = nil, providers: [String] = [], coachIIN: IIN? = nil,
-        newRegionKATO: String? = nil, fictitiousIIN: IIN? = nil
+        newRegionKATO: String? = nil, fictitiousIIN: IIN? = nil, secondSchoolBIN: BIN? = nil
     ) {
         self.kind = kind
         self.date = date
@@ -29,5 +31,6 @@ public struct PopulationEvent: Sendable, Hashable {
         self.coachIIN = coachIIN
         self.newRegionKATO = newRegionKATO
         self.fictitiousIIN = fictitiousIIN
+        self.secondSchoolBIN = secondSchoolBIN
     }
 }

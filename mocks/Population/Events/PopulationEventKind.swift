@@ -10,6 +10,8 @@ public enum PopulationEventKind: String, Sendable, Hashable, Codable, CaseIterab
     case liquidation = "LIQUIDATION"
     /// One coach is listed by several providers (the providers' declarations, not a registry).
     case sharedCoach = "SHARED_COACH"
+    /// A pupil also appears on a second school's roll as studying (НОБД lists two current enrolments).
+    case doubleEnrolment = "DOUBLE_ENROLMENT"
     /// A birth act's father was replaced by an IIN no person has (a fictitious parent in ЗАГС data).
     case fictitiousParent = "FICTITIOUS_PARENT"
 }

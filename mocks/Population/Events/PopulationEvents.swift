@@ -1,6 +1,7 @@
 public import Identifiers
 
-/// Later events for a population — deaths, moves, expulsions, liquidations, shared coaches, fictitious parents —
+/// Later events for a population — deaths, moves, expulsions, double enrolments, liquidations, shared coaches,
+/// fictitious parents —
 /// drawn from their own seed stream. An additive overlay: the population and its ground truth stay as generated;
 /// ``Population/applying(_:)`` gives the registries' view after the events.
 ///
@@ -74,6 +75,16 @@ public struct PopulationEvents: Sendable, Hashable {
                 {
                     events.append(PopulationEvent(kind: .fictitiousParent, date: date, childIIN: child, fictitiousIIN: fictitious))
                 }
+                continue
+            }
+            threshold += configuration.doubleEnrolmentRate
+            if draw < threshold {
+                let age = record.person.birthDate.years(until: reference)
+                if (7...17).contains(age), let enrolment = population.education.student(child), enrolment.status == .studying,
+                    let second = Self.secondSchool(for: child, besides: enrolment.schoolBIN, in: population.education)
+                {
+                    events.append(PopulationEvent(kind: .doubleEnrolment, date: date, childIIN: child, secondSchoolBIN: second))
+                }
             }
         }
 
@@ -105,6 +116,18 @@ public struct PopulationEvents: Sendable, Hashable {
             }
         }
         return PopulationEvents(configuration: configuration, events: events)
+    }
+
+    /// Another school of the same region as `school` (else any other school), picked from the pupil's IIN so the
+    /// events' random stream is not consumed.
+    static func secondSchool(for child: IIN, besides school: BIN, in education: EducationRegistry) -> BIN? {
+        let region = education.school(school).map { String($0.katoCode.prefix(2)) }
+        let others = education.schools.filter { $0.bin != school }
+        let sameRegion = others.filter { String($0.katoCode.prefix(2)) == region }
+        let candidates = sameRegion.isEmpty ? others : sameRegion
+        guard !candidates.isEmpty else { return nil }
+        let key = child.unmasked.utf8.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }
+        return candidates[Int(key % UInt64(candidates.count))].bin
     }
 
     /// A valid IIN with `like`'s birth-date digits that no person and no birth act in the population has.

@@ -9,7 +9,7 @@ public struct EducationRegistry: Sendable, Equatable {
     /// Every teacher/coach НОБД holds, in population order.
     public let educators: [EducatorRecord]
 
-    private let studentIndex: [IIN: Int]
+    private let studentIndex: [IIN: [Int]]
     private let educatorIndex: [IIN: Int]
     private let schoolIndex: [BIN: Int]
 
@@ -18,13 +18,16 @@ public struct EducationRegistry: Sendable, Equatable {
         self.schools = schools
         self.students = students
         self.educators = educators
-        studentIndex = Dictionary(students.enumerated().map { ($1.person.iin, $0) }, uniquingKeysWith: { first, _ in first })
+        studentIndex = Dictionary(students.enumerated().map { ($1.person.iin, [$0]) }, uniquingKeysWith: +)
         educatorIndex = Dictionary(educators.enumerated().map { ($1.person.iin, $0) }, uniquingKeysWith: { first, _ in first })
         schoolIndex = Dictionary(schools.enumerated().map { ($1.bin, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The enrolment filed under `iin`, or `nil` (НОБД's "not found").
-    public func student(_ iin: IIN) -> StudentRecord? { studentIndex[iin].map { students[$0] } }
+    /// The first enrolment filed under `iin`, or `nil` (НОБД's "not found").
+    public func student(_ iin: IIN) -> StudentRecord? { studentIndex[iin]?.first.map { students[$0] } }
+
+    /// Every enrolment filed under `iin` (more than one after a double enrolment), in population order.
+    public func students(_ iin: IIN) -> [StudentRecord] { (studentIndex[iin] ?? []).map { students[$0] } }
 
     /// The educator filed under `iin`, or `nil`.
     public func educator(_ iin: IIN) -> EducatorRecord? { educatorIndex[iin].map { educators[$0] } }

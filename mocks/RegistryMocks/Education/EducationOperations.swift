@@ -2,7 +2,7 @@ import Identifiers
 import Population
 import XMLSupport
 
-/// НОБД operations: pupil enrolment by IIN, educator (diplomas, qualification category) by IIN.
+/// НОБД operations: pupil enrolments by IIN (one `student` element each), educator (diplomas, qualification category) by IIN.
 ///
 /// Request payload: any element named `iin`, or the IIN as the escaped string.
 enum EducationOperations {
@@ -14,10 +14,10 @@ enum EducationOperations {
                 guard let iin = call.identifier(named: "iin").flatMap({ try? IIN($0) }) else {
                     return RegistryAnswer(party: .education, result: .invalidIdentifier)
                 }
-                guard let record = registry.student(iin) else { return RegistryAnswer(party: .education, result: .notFound) }
-                let school = registry.school(record.schoolBIN)
+                let records = registry.students(iin)
+                guard !records.isEmpty else { return RegistryAnswer(party: .education, result: .notFound) }
                 return RegistryAnswer(party: .education, result: .success) { writer in
-                    writer.student(record, school: school)
+                    for record in records { writer.student(record, school: registry.school(record.schoolBIN)) }
                 }
             },
             serviceIds.educator: { call in

@@ -20,11 +20,15 @@ public struct StudentEnrolment: Sendable, Hashable, Codable, CustomStringConvert
     public var leftOn: CalendarDate?
     /// Enrolment status.
     public var status: EnrolmentStatus
+    /// Other schools НОБД lists the pupil as currently studying at, besides `school` (a double enrolment — a data
+    /// defect or a "dead soul" kept on a second school's roll). Empty normally.
+    public var concurrentSchools: [Institution]
 
     /// Creates an enrolment.
     public init(
         pupil: PersonReference, school: Institution, academicYear: String? = nil, grade: Int? = nil, classLetter: String? = nil,
-        languageOfInstruction: String? = nil, enrolledOn: CalendarDate? = nil, leftOn: CalendarDate? = nil, status: EnrolmentStatus
+        languageOfInstruction: String? = nil, enrolledOn: CalendarDate? = nil, leftOn: CalendarDate? = nil, status: EnrolmentStatus,
+        concurrentSchools: [Institution] = []
     ) {
         self.pupil = pupil
         self.school = school
@@ -35,6 +39,26 @@ public struct StudentEnrolment: Sendable, Hashable, Codable, CustomStringConvert
         self.enrolledOn = enrolledOn
         self.leftOn = leftOn
         self.status = status
+        self.concurrentSchools = concurrentSchools
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case pupil, school, academicYear, grade, classLetter, languageOfInstruction, enrolledOn, leftOn, status, concurrentSchools
+    }
+
+    /// Decodes an enrolment; records written before `concurrentSchools` existed decode with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        pupil = try container.decode(PersonReference.self, forKey: .pupil)
+        school = try container.decode(Institution.self, forKey: .school)
+        academicYear = try container.decodeIfPresent(String.self, forKey: .academicYear)
+        grade = try container.decodeIfPresent(Int.self, forKey: .grade)
+        classLetter = try container.decodeIfPresent(String.self, forKey: .classLetter)
+        languageOfInstruction = try container.decodeIfPresent(String.self, forKey: .languageOfInstruction)
+        enrolledOn = try container.decodeIfPresent(CalendarDate.self, forKey: .enrolledOn)
+        leftOn = try container.decodeIfPresent(CalendarDate.self, forKey: .leftOn)
+        status = try container.decode(EnrolmentStatus.self, forKey: .status)
+        concurrentSchools = try container.decodeIfPresent([Institution].self, forKey: .concurrentSchools) ?? []
     }
 
     /// `StudentEnrolment(<masked IIN>)`.
