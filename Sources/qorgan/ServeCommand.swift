@@ -142,6 +142,7 @@ struct ServeCommand: AsyncParsableCommand {
             directory: data.appendingPathComponent("batches", isDirectory: true), logger: Logger(label: "qorgan.batch"))
         let dependencies = GatewayDependencies(
             registries: adapters, store: store, protector: database.personalData, model: matchModel, batches: batches)
+        let reverificationReports = data.appendingPathComponent("reverify", isDirectory: true)
         let app = buildGatewayApplication(
             configuration: configuration, apiKeys: store, readiness: ReadinessProbes.checks(store: store, registries: adapters),
             metrics: metrics, logger: logger
@@ -149,7 +150,7 @@ struct ServeCommand: AsyncParsableCommand {
             GatewayAPI(dependencies: dependencies).register(on: routes)
             OperatorConsole(
                 dependencies: dependencies, configuration: ConsoleConfiguration(secureCookies: settings.consoleSecureCookies), health: registryHealth,
-                logger: Logger(label: "qorgan.console")
+                reverificationReports: reverificationReports, logger: Logger(label: "qorgan.console")
             ).register(on: routes)
         }
         // Scheduled re-verification of the active vouchers (issue 11): reports in DATA_DIR/reverify, flagged vouchers in the review queue.
@@ -165,7 +166,7 @@ struct ServeCommand: AsyncParsableCommand {
                             business: adapters.business),
                         policy: ReverificationPolicy(activation: VoucherActivationPolicy(family: FamilyPolicy(model: matchModel))),
                         logger: Logger(label: "qorgan.reverify")),
-                    store: reverificationStore, outputDirectory: data.appendingPathComponent("reverify", isDirectory: true),
+                    store: reverificationStore, outputDirectory: reverificationReports,
                     logger: Logger(label: "qorgan.reverify"))
             } else {
                 nil

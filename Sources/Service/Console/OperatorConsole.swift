@@ -1,10 +1,11 @@
-import Foundation
+public import Foundation
 import Hummingbird
 public import Logging
 public import Storage
 
 /// The operator console: server-rendered pages under `/console` for akimat operators and auditors — the review queue,
-/// batch jobs, one-IIN lookup, registry health and the audit log — in Russian and Kazakh.
+/// batch jobs, one-IIN lookup, re-verification contradictions and anomalies, registry health and the audit log — in
+/// Russian and Kazakh.
 ///
 /// Login is by pasting an operator or auditor API key (looked up by hash like the API's); the console then holds a
 /// server-side session (random id in an HttpOnly, SameSite=Strict cookie, idle and absolute expiry) with a CSRF token
@@ -26,6 +27,9 @@ public struct OperatorConsole: Sendable {
     public let configuration: ConsoleConfiguration
     /// Recent registry calls for the health page; `nil` shows the page as not connected.
     public let health: RegistryHealthRecorder?
+    /// Where the scheduled re-verification writes the latest run's summary, report and CSV files; `nil`: the page
+    /// lists runs only.
+    public let reverificationReports: URL?
 
     let sessions: ConsoleSessionStore
     let renderer: ConsoleRenderer
@@ -36,15 +40,17 @@ public struct OperatorConsole: Sendable {
     /// - Parameters:
     ///   - apiKeys: where login keys are looked up; default: `dependencies.store`.
     ///   - health: the recorder the registry transports report to (see ``RegistryHealthRecorder``).
+    ///   - reverificationReports: the scheduled re-verification's output directory (`ReverificationSchedule.outputDirectory`).
     ///   - logger: for session events (never a key, IIN or name).
     public init(
         dependencies: GatewayDependencies, apiKeys: (any APIKeyStore)? = nil, configuration: ConsoleConfiguration = .default,
-        health: RegistryHealthRecorder? = nil, logger: Logger = Logger(label: "qorgan.console")
+        health: RegistryHealthRecorder? = nil, reverificationReports: URL? = nil, logger: Logger = Logger(label: "qorgan.console")
     ) {
         self.dependencies = dependencies
         self.apiKeys = apiKeys ?? dependencies.store
         self.configuration = configuration
         self.health = health
+        self.reverificationReports = reverificationReports
         self.sessions = ConsoleSessionStore(configuration: configuration)
         self.renderer = ConsoleRenderer()
         self.logger = logger
@@ -84,6 +90,9 @@ public struct OperatorConsole: Sendable {
         console.post("lookup", use: guarded(writers, post: true) { _, context, page in try await lookup(context, page) })
         console.post("consents", use: guarded(writers, post: true) { _, context, page in try await requestConsent(context, page) })
         console.post("consents/:id/confirm", use: guarded(writers, post: true) { _, context, page in try await confirmConsent(context, page) })
+
+        console.get("reverification", use: guarded(readers) { _, _, page in try await reverificationPage(page) })
+        console.get("reverification/files/:name", use: guarded(readers) { _, context, page in try await reverificationFile(context, page) })
 
         console.get("health", use: guarded(readers) { _, _, page in healthPage(page) })
         console.get("audit", use: guarded(readers) { request, _, page in try await auditPage(request, page) })

@@ -19,6 +19,7 @@ extension ConsoleTemplates {
         <a id="nav-reviews" href="/console/reviews">{{t.navReviews}}</a>
         <a id="nav-batches" href="/console/batches">{{t.navBatches}}</a>
         <a id="nav-lookup" href="/console/lookup">{{t.navLookup}}</a>
+        <a id="nav-reverification" href="/console/reverification">{{t.navReverify}}</a>
         <a id="nav-health" href="/console/health">{{t.navHealth}}</a>
         <a id="nav-audit" href="/console/audit">{{t.navAudit}}</a>
         </nav>

@@ -4,6 +4,6 @@ enum ConsoleTemplates {
     /// Name → template text; `header` and `footer` are partials every page includes.
     static let all: [String: String] = [
         "header": header, "footer": footer, "login": login, "message": message, "reviews": reviews, "review": review,
-        "batches": batches, "batch": batch, "lookup": lookup, "health": health, "audit": audit, "waterfall": waterfall,
+        "batches": batches, "batch": batch, "lookup": lookup, "health": health, "audit": audit, "reverification": reverification, "waterfall": waterfall,
     ]
 }
