@@ -53,8 +53,9 @@ struct HealthMockTests {
             #expect(invalid.status == 401)
             #expect(invalid.header("WWW-Authenticate")?.contains("invalid_token") == true)
 
+            // That a fresh token opens the resource is `tokenFlow`'s (default lifetime): with a 300 ms lifetime a loaded
+            // machine can take longer than that between issue and use, so here only the expiry is asserted.
             let token = try await Self.token(mocks)
-            #expect(try await TestHTTP.send("GET", url, headers: ["Authorization": "Bearer \(token)"]).status == 200)
             try await Task.sleep(for: .milliseconds(450))
             let expired = try await TestHTTP.send("GET", url, headers: ["Authorization": "Bearer \(token)"])
             #expect(expired.status == 401)
