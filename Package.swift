@@ -459,7 +459,7 @@ let package = Package(
         .testTarget(
             name: "ServiceTests",
             dependencies: [
-                "Service", "Storage", "Verification", "Identifiers", "RegistryMocks", "Population", "RegistryAdapters",
+                "Service", "Storage", "Verification", "Identifiers", "RegistryMocks", "Population", "RegistryAdapters", "Reverification",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

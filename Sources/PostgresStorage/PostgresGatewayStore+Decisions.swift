@@ -68,7 +68,7 @@ extension PostgresGatewayStore {
         }
     }
 
-    /// Vouchers of `child` whose period overlaps `start…end` (both inclusive), earliest first.
+    /// Vouchers of `child` in force (not suspended) whose period overlaps `start…end` (both inclusive), earliest first.
     public func activeVouchers(child: SubjectKey, overlapping start: CalendarDate, _ end: CalendarDate) async throws(StoreError) -> [VoucherRecord] {
         try await transaction { connection in try await self.overlappingVouchers(on: connection, child: child, from: start, to: end) }
     }
@@ -99,6 +99,7 @@ extension PostgresGatewayStore {
         let rows = try await connection.query(
             """
             SELECT * FROM voucher WHERE child_key = \(child.hex) AND period_start <= \(end.description) AND period_end >= \(start.description)
+              AND suspended_at IS NULL
             ORDER BY period_start, id
             """, logger: logger
         ).collect()
@@ -119,7 +120,7 @@ extension PostgresGatewayStore {
         VoucherRecord(
             id: try columns.text("id"), child: SubjectKey(hex: try columns.text("child_key")), programmeID: try columns.text("programme_id"),
             periodStart: try calendarDate(columns.text("period_start")), periodEnd: try calendarDate(columns.text("period_end")),
-            decisionID: try columns.text("decision_id"), activatedAt: try columns.date("activated_at"))
+            decisionID: try columns.text("decision_id"), activatedAt: try columns.date("activated_at"), suspendedAt: try columns.optionalDate("suspended_at"))
     }
 
     static func calendarDate(_ text: String) throws(StoreError) -> CalendarDate {

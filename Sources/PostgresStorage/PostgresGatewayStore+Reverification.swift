@@ -35,7 +35,7 @@ extension PostgresGatewayStore: ReverificationStore {
         let rows = try await rows(
             """
             SELECT s.voucher_id, s.activated_at, s.payload FROM voucher_subject s JOIN voucher v ON v.id = s.voucher_id
-            WHERE v.period_end >= \(activeOn.description) AND s.activated_at >= \(since) AND s.voucher_id > \(after) COLLATE "C"
+            WHERE v.period_end >= \(activeOn.description) AND v.suspended_at IS NULL AND s.activated_at >= \(since) AND s.voucher_id > \(after) COLLATE "C"
             ORDER BY s.voucher_id COLLATE "C" LIMIT \(limit)
             """)
         return try rows.map { row throws(StoreError) in

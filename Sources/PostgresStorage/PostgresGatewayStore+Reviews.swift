@@ -53,9 +53,9 @@ extension PostgresGatewayStore {
     ///
     /// - Throws: `.notFound` for an unknown id; `.conflict` when the review is already resolved or the voucher
     ///   overlaps an existing one of the same child (nothing is written then).
-    public func resolve(id: String, resolution: String, comment: String, actor: String, voucher: VoucherRecord?, audit: AuditDraft)
-        async throws(StoreError) -> ReviewItem
-    {
+    public func resolve(
+        id: String, resolution: String, comment: String, actor: String, voucher: VoucherRecord?, suspending voucherID: String?, audit: AuditDraft
+    ) async throws(StoreError) -> ReviewItem {
         let sealed = PostgresJSONColumn.bytes(try protector.seal(Data(comment.utf8), context: Self.reviewCommentContext(id)))
         let resolvedAt = PostgresJSONColumn.milliseconds(Date())
         let protector = self.protector
@@ -73,6 +73,13 @@ extension PostgresGatewayStore {
                     throw StoreError.conflict("voucher overlaps active voucher \(existing.id)")
                 }
                 try await self.insertVoucher(voucher, on: connection)
+            }
+            if let voucherID {
+                let exists = try await connection.query("SELECT 1 FROM voucher WHERE id = \(voucherID) FOR UPDATE", logger: self.logger).collect()
+                guard !exists.isEmpty else { throw StoreError.notFound(kind: "voucher", id: voucherID) }
+                try await connection.query(
+                    "UPDATE voucher SET suspended_at = \(resolvedAt), suspended_by_review = \(id) WHERE id = \(voucherID) AND suspended_at IS NULL",
+                    logger: self.logger)
             }
             try await connection.query(
                 """

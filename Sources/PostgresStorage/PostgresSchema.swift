@@ -283,6 +283,13 @@ enum PostgresSchema {
                 )
                 """,
             ]),
+        // The same name and meaning as SQLite's `v3-voucher-suspension` (`SQLiteSchema+Reverification`).
+        Migration(
+            name: "v3-voucher-suspension",
+            statements: [
+                "ALTER TABLE voucher ADD COLUMN suspended_at BIGINT",
+                "ALTER TABLE voucher ADD COLUMN suspended_by_review TEXT",
+            ]),
     ]
 
     /// The advisory lock that serialises migrations of one schema across processes (keyed by the schema's name, so

@@ -70,7 +70,7 @@ struct SoakBenchmark: AsyncParsableCommand {
                 let generator = LoadGenerator(client: client, baseURL: harness.baseURL, keys: harness.keys, connections: connections)
                 let result = await generator.run(requests, bound: .duration(.seconds(step)), check: check)
                 ramp.append((connections, result))
-                print("| \(connections) | \(String(format2: result.rate)) | \(String(format2: result.latency.p50)) | \(String(format2: result.latency.p99)) | \(Self.errors(result)) |")
+                print("| \(connections) | \(String(format2: result.rate)) | \(String(format2: result.latency.p50)) | \(String(format2: result.latency.p99)) | \(Self.errorText(result)) |")
                 fflush(nil)
                 connections *= 2
             }
@@ -95,7 +95,7 @@ struct SoakBenchmark: AsyncParsableCommand {
                 rss.append(gateway)
                 totalErrors += Self.errors(result)
                 print("| \(String(format2: Double(index * sample) / 60)) | \(String(format2: result.rate)) | \(String(format2: result.latency.p50)) | "
-                    + "\(String(format2: result.latency.p99)) | \(Self.errors(result)) | \(String(format2: gateway)) | \(String(format2: mocks)) |")
+                    + "\(String(format2: result.latency.p99)) | \(Self.errorText(result)) | \(String(format2: gateway)) | \(String(format2: mocks)) |")
                 fflush(nil)
             }
             let growth = (rss.last ?? 0) - (rss.dropFirst(min(1, rss.count - 1)).first ?? 0)
@@ -111,6 +111,15 @@ struct SoakBenchmark: AsyncParsableCommand {
 
     static func errors(_ result: LoadGenerator.Result) -> Int {
         result.wrong.values.reduce(0, +) + result.failures.values.reduce(0, +)
+    }
+
+    /// The error count with its kinds, e.g. `552 (HTTP 429 ×552)`: a 429 is the per-key rate limit (default 200/s,
+    /// burst 400) answering a step whose connections share too few keys, not a failure of the gateway.
+    static func errorText(_ result: LoadGenerator.Result) -> String {
+        let count = errors(result)
+        guard count > 0 else { return "0" }
+        let kinds = result.wrong.merging(result.failures, uniquingKeysWith: +).sorted { $0.value > $1.value }
+        return "\(count) (" + kinds.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ") + ")"
     }
 
     /// `VmRSS` of a live process in KiB.

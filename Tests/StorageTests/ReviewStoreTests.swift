@@ -86,6 +86,41 @@ struct ReviewStoreTests {
         #expect(try await store.verifyChain() == .intact(entries: 7))
     }
 
+    @Test("SUSPEND suspends the voucher with the resolution: no longer active or re-verified, a new one may overlap; an unknown voucher writes nothing", arguments: StoreBackend.all)
+    func resolveSuspending(backend: StoreBackend) async throws {
+        let fixture = try await Self.seeded(backend)
+        let store = fixture.store
+        let child = fixture.personalData.subjectKey(for: Sample.childIIN)
+        let voucher = Sample.voucher(id: "vch_s", child: child, decisionID: "dec_1", from: "2025-09-01", to: "2026-05-31")
+        _ = try await store.resolve(id: "rev_1", resolution: "ACTIVATE", comment: "ok", actor: "op", voucher: voucher, audit: Sample.audit(subject: "rev_1"))
+        let subjects = try #require(store as? any ReverificationStore, "\(backend) store does not implement ReverificationStore")
+        try await subjects.saveVoucherSubject(VoucherSubjectRecord(voucherID: "vch_s", activatedAt: Sample.date(5), payload: Data("subject".utf8)))
+        let october = Sample.day("2025-10-01")
+        #expect(try await subjects.voucherSubjects(activeOn: october, activatedSince: nil, afterVoucherID: nil, limit: 10).map(\.voucherID) == ["vch_s"])
+
+        await #expect(throws: StoreError.notFound(kind: "voucher", id: "vch_404")) {
+            _ = try await store.resolve(
+                id: "rev_2", resolution: "SUSPEND", comment: "gone", actor: "op", voucher: nil, suspending: "vch_404", audit: Sample.audit(subject: "rev_2"))
+        }
+        #expect(try await store.review(id: "rev_2")?.status == .open)
+        #expect(try await store.entries(AuditQuery(subjectID: "rev_2")).isEmpty)
+
+        let resolved = try await store.resolve(
+            id: "rev_2", resolution: "SUSPEND", comment: "child deceased per ГБД ФЛ", actor: "op-5", voucher: nil, suspending: "vch_s",
+            audit: Sample.audit("review.resolved", subject: "rev_2"))
+        #expect(resolved.resolution == "SUSPEND")
+        #expect(try await store.activeVouchers(child: child, overlapping: october, october).isEmpty)
+        #expect(try await subjects.voucherSubjects(activeOn: october, activatedSince: nil, afterVoucherID: nil, limit: 10).isEmpty)
+        // A second review of the same voucher may also say SUSPEND: it stays suspended.
+        _ = try await store.resolve(
+            id: "rev_3", resolution: "SUSPEND", comment: "again", actor: "op-6", voucher: nil, suspending: "vch_s", audit: Sample.audit(subject: "rev_3"))
+        // The child may be given another voucher for the same period now.
+        let replacement = Sample.voucher(id: "vch_t", child: child, decisionID: "dec_5", from: "2025-09-01", to: "2026-05-31")
+        _ = try await store.resolve(id: "rev_5", resolution: "ACTIVATE", comment: "new", actor: "op", voucher: replacement, audit: Sample.audit(subject: "rev_5"))
+        #expect(try await store.activeVouchers(child: child, overlapping: october, october).map(\.id) == ["vch_t"])
+        #expect(try await store.verifyChain() == .intact(entries: 10))
+    }
+
     @Test("concurrent resolves of one review: exactly one succeeds", arguments: StoreBackend.all)
     func concurrentResolve(backend: StoreBackend) async throws {
         let fixture = try await Self.seeded(backend)

@@ -7,7 +7,7 @@ struct SQLiteGatewayStoreTests {
     @Test("migrations are named, applied in order, and reopening applies nothing again")
     func migrations() async throws {
         let fixture = try StoreFixture()
-        #expect(SQLiteGatewayStore.migrationNames == ["v1-decisions", "v1-vouchers", "v1-reviews", "v1-consents", "v1-api-keys", "v1-audit", "v1-batches", "v2-reverification"])
+        #expect(SQLiteGatewayStore.migrationNames == ["v1-decisions", "v1-vouchers", "v1-reviews", "v1-consents", "v1-api-keys", "v1-audit", "v1-batches", "v2-reverification", "v3-voucher-suspension"])
         try await fixture.store.append(AuditDraft(actor: "a", action: "b", subjectID: "c"))
         let reopened = try fixture.reopen()
         #expect(try await reopened.verifyChain() == .intact(entries: 1))

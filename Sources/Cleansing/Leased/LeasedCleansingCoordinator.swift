@@ -52,14 +52,7 @@ public struct LeasedCleansingCoordinator: Sendable {
     public func run(_ request: CleansingJobRequest) async throws(CleansingError) -> CleansingJobOutcome {
         let started = ContinuousClock.now
         let startedAt = Date()
-        let survey = try CleansingInputSurvey.survey(path: request.inputPath)
-        let overrides = try ColumnMappingOverrides(parsing: request.columns)
-        let input = try CleansingInputReader(path: request.inputPath, configuration: request.reader, overrides: overrides)
-        let inputName = URL(fileURLWithPath: request.inputPath).standardizedFileURL.path
-        let options = CleansingJobOptions(input: survey, notify: configuration.notify, columns: request.columns)
-        let (job, resumed) = try await runner.openJob(inputName: inputName, options: options, resume: request.resume, batchID: request.batchID)
-        var log = logger
-        log[metadataKey: "batch_id"] = "\(job.id)"
+        let (job, resumed, input, _, log) = try await runner.open(request)
 
         // One pass over the input: the chunk plan, and the cross-row index the outputs are finalised with.
         var index = CleansingCrossRowIndex(configuration: crossRow)
@@ -114,14 +107,7 @@ public struct LeasedCleansingCoordinator: Sendable {
 
         let written = try await runner.writeOutputs(
             request: request, job: job, index: index, input: input, reporter: reporter, started: started, startedAt: startedAt)
-        do {
-            let counts = try await store.resultCounts(batchID: job.id)
-            _ = try await store.updateBatch(
-                id: job.id, status: .finished, counts: counts, failureReason: nil, at: Date(),
-                audit: AuditDraft(actor: "qorgan-cleanse", action: "batch.finished", subjectID: job.id, details: ["rows": "\(written.rows)"]))
-        } catch {
-            throw .store(error)
-        }
+        try await runner.finish(job, rows: written.rows)
         let duration = (ContinuousClock.now - started) / .seconds(1)
         log.info("qorgan.cleanse.finished", metadata: ["rows_written": "\(written.rows)", "seconds": "\(duration)"])
         return CleansingJobOutcome(

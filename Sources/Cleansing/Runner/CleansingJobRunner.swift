@@ -55,15 +55,7 @@ public struct CleansingJobRunner: Sendable {
     public func run(_ request: CleansingJobRequest) async throws(CleansingError) -> CleansingJobOutcome {
         let started = ContinuousClock.now
         let startedAt = Date()
-        let survey = try CleansingInputSurvey.survey(path: request.inputPath)
-        let overrides = try ColumnMappingOverrides(parsing: request.columns)
-        let input = try CleansingInputReader(path: request.inputPath, configuration: request.reader, overrides: overrides)
-        let inputName = URL(fileURLWithPath: request.inputPath).standardizedFileURL.path
-        let options = CleansingJobOptions(input: survey, notify: configuration.notify, columns: request.columns)
-
-        let (job, resumed) = try await openJob(inputName: inputName, options: options, resume: request.resume, batchID: request.batchID)
-        var log = logger
-        log[metadataKey: "batch_id"] = "\(job.id)"
+        let (job, resumed, input, survey, log) = try await open(request)
         let coverage: BatchCoverage
         let alreadyDone: Int
         do {
@@ -133,19 +125,39 @@ public struct CleansingJobRunner: Sendable {
 
         let written = try await writeOutputs(
             request: request, job: job, index: index, input: input, reporter: reporter, started: started, startedAt: startedAt)
-        do {
-            let counts = try await store.resultCounts(batchID: job.id)
-            _ = try await store.updateBatch(
-                id: job.id, status: .finished, counts: counts, failureReason: nil, at: Date(),
-                audit: AuditDraft(actor: "qorgan-cleanse", action: "batch.finished", subjectID: job.id, details: ["rows": "\(written.rows)"]))
-        } catch {
-            throw .store(error)
-        }
+        try await finish(job, rows: written.rows)
         let duration = (ContinuousClock.now - started) / .seconds(1)
         log.info("qorgan.cleanse.finished", metadata: ["rows_decided": "\(decided)", "rows_written": "\(written.rows)", "seconds": "\(duration)"])
         return CleansingJobOutcome(
             batchID: job.id, resumed: resumed, rowsDecided: decided, rowsAlreadyDone: alreadyDone, rowsWritten: written.rows,
             summary: written.summary, notifications: notifications, durationSeconds: duration, unreadable: written.unreadable)
+    }
+
+    /// Surveys and opens the input and finds (or creates) the job; the logger carries the batch id.
+    func open(_ request: CleansingJobRequest) async throws(CleansingError)
+        -> (job: BatchJob, resumed: Bool, input: CleansingInputReader, survey: CleansingInputSurvey, logger: Logger)
+    {
+        let survey = try CleansingInputSurvey.survey(path: request.inputPath)
+        let overrides = try ColumnMappingOverrides(parsing: request.columns)
+        let input = try CleansingInputReader(path: request.inputPath, configuration: request.reader, overrides: overrides)
+        let inputName = URL(fileURLWithPath: request.inputPath).standardizedFileURL.path
+        let options = CleansingJobOptions(input: survey, notify: configuration.notify, columns: request.columns)
+        let (job, resumed) = try await openJob(inputName: inputName, options: options, resume: request.resume, batchID: request.batchID)
+        var log = logger
+        log[metadataKey: "batch_id"] = "\(job.id)"
+        return (job, resumed, input, survey, log)
+    }
+
+    /// Marks the job finished with its final counts (audited as `batch.finished`).
+    func finish(_ job: BatchJob, rows: Int) async throws(CleansingError) {
+        do {
+            let counts = try await store.resultCounts(batchID: job.id)
+            _ = try await store.updateBatch(
+                id: job.id, status: .finished, counts: counts, failureReason: nil, at: Date(),
+                audit: AuditDraft(actor: "qorgan-cleanse", action: "batch.finished", subjectID: job.id, details: ["rows": "\(rows)"]))
+        } catch {
+            throw .store(error)
+        }
     }
 
     /// Finds the job to continue, or creates a new one.

@@ -5,29 +5,13 @@ import Storage
 import Verification
 
 /// Puts a flagged re-verification into the operators' review queue: one decision (kind `voucher-activation`, outcome
-/// `REVIEW` or `SUSPEND_SUGGESTED`) with its review item and audit entry, in one store transaction. Idempotent per run
+/// `REVIEW` or `SUSPEND_SUGGESTED`, document ``ReverificationDecisionDocument``) with its review item and audit entry, in one store transaction. Idempotent per run
 /// and voucher (client request id `reverify:<run>:<voucher>`), so a resumed run never queues a voucher twice.
 /// Nothing is suspended: an operator resolves the review.
 struct ReverificationReviewWriter: Sendable {
     let store: any DecisionStore
     let protector: PersonalDataProtector
     let actor: String
-
-    /// The decision document stored (encrypted) with the decision.
-    struct Document: Encodable {
-        var decisionId: String
-        var kind = "voucher-reverification"
-        var decision: String
-        var reasons: [String]
-        var voucherId: String
-        var runId: String
-        var activationDecisionId: String
-        var changes: [FactChange]
-        var contradictions: [Contradiction]
-        var evidence: [String]
-        var reviewId: String
-        var decidedAt: Date
-    }
 
     /// Records `result` (flagged) for `subject`; returns the decision and review ids (the earlier ones on a replay).
     func record(_ result: ReverificationResult, subject: ReverificationSubject, runID: String, at time: Date) async throws(StoreError)
@@ -36,13 +20,11 @@ struct ReverificationReviewWriter: Sendable {
         let decisionID = ReverificationIdentifiers.make("dec")
         let reviewID = ReverificationIdentifiers.make("rev")
         let messageIDs = result.evidence.map(\.messageId)
-        let document = Document(
-            decisionId: decisionID, decision: result.outcome.rawValue, reasons: result.reasons, voucherId: subject.voucherID, runId: runID, activationDecisionId: subject.decisionID,
-            changes: result.changes, contradictions: result.contradictions, evidence: messageIDs, reviewId: reviewID, decidedAt: time)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        let payload = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        let document = ReverificationDecisionDocument(
+            decisionId: decisionID, decision: result.outcome.rawValue, reasons: result.reasons, voucherId: subject.voucherID, runId: runID,
+            activationDecisionId: subject.decisionID, changes: result.changes, contradictions: result.contradictions, evidence: messageIDs,
+            reviewId: reviewID, decidedAt: time)
+        let payload = (try? document.encoded()) ?? Data("{}".utf8)
         var subjects: [SubjectKey] = []
         if let child = try? IIN(subject.child.iin) { subjects.append(protector.subjectKey(for: child)) }
         if let parent = try? IIN(subject.parent.iin) { subjects.append(protector.subjectKey(for: parent)) }

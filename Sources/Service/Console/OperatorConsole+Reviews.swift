@@ -85,10 +85,13 @@ extension OperatorConsole {
             values["people"] = view.people
             values["evidence"] = view.evidence
             values["hasEvidence"] = !document.evidence.isEmpty
+        } else if let stored = try await dependencies.store.decision(id: review.decisionID), let view = ConsoleReverificationView(payload: stored.payload) {
+            values["decision"] = view.decision
+            values["reverification"] = view.values
         }
         let canWrite = ConsoleGate.writers.contains(page.session.client.role)
         if review.status == .open, canWrite {
-            let allowed = DecisionQueries.allowedResolutions(for: review.kind)
+            let allowed = try await DecisionQueries(dependencies: dependencies).allowedResolutions(for: review)
             values["resolvable"] = true
             values["resolutions"] = allowed.map { ["value": $0, "selected": $0 == resolution] as [String: Any] }
         }

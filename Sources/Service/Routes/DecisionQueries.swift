@@ -2,13 +2,14 @@ import Foundation
 import Hummingbird
 import Identifiers
 import Normalization
+import Reverification
 import Storage
 import Verification
 
 /// `GET /v1/decisions/{id}`, `GET /v1/reviews`, `POST /v1/reviews/{id}/resolve`.
 ///
-/// A resolution must be an outcome of the review's kind: ACTIVATE/REJECT (voucher activation), MATCH/MISMATCH
-/// (registration), QUALIFIED/NOT_QUALIFIED (provider check).
+/// A resolution must be an outcome of the review's kind: ACTIVATE/REJECT (voucher activation), KEEP/SUSPEND
+/// (re-verification of an active voucher), MATCH/MISMATCH (registration), QUALIFIED/NOT_QUALIFIED (provider check).
 struct DecisionQueries: Sendable {
     let dependencies: GatewayDependencies
 
@@ -103,7 +104,7 @@ struct DecisionQueries: Sendable {
         return try Self.encode(view, status: .ok)
     }
 
-    /// The outcomes a review of `kind` may be resolved with.
+    /// The outcomes a review of `kind` may be resolved with (a re-verification review: ``reverificationResolutions``).
     static func allowedResolutions(for kind: DecisionKind) -> [String] {
         switch kind {
         case .voucherActivation: ["ACTIVATE", "REJECT"]
@@ -112,9 +113,29 @@ struct DecisionQueries: Sendable {
         }
     }
 
+    /// A re-verification review is about a voucher already in force: KEEP leaves it, SUSPEND suspends it.
+    static let reverificationResolutions = ["KEEP", "SUSPEND"]
+
+    /// The voucher a re-verification decision (``ReverificationDecisionDocument``) is about; `nil` for any other decision.
+    static func reverifiedVoucher(of decision: StoredDecision) -> String? {
+        guard decision.kind == .voucherActivation else { return nil }
+        return ReverificationDecisionDocument.decoded(decision.payload)?.voucherId
+    }
+
+    /// The outcomes `review` may be resolved with.
+    func allowedResolutions(for review: ReviewItem) async throws -> [String] {
+        if review.kind == .voucherActivation, let decision = try await dependencies.store.decision(id: review.decisionID),
+            Self.reverifiedVoucher(of: decision) != nil
+        {
+            return Self.reverificationResolutions
+        }
+        return Self.allowedResolutions(for: review.kind)
+    }
+
     /// Resolves review `id` with the rules shared by `POST /v1/reviews/{id}/resolve` and the operator console: a comment
-    /// of 1–2000 characters, an outcome of the review's kind, an ACTIVATE that still fits the voucher rules; the
-    /// resolution and its audit entry (`review.resolved`, actor = the context's client) are written atomically.
+    /// of 1–2000 characters, an outcome of the review's kind, an ACTIVATE that still fits the voucher rules, a SUSPEND
+    /// (re-verification) that suspends the voucher it is about; the resolution, the voucher change and the audit entry
+    /// (`review.resolved`, actor = the context's client) are written atomically.
     func resolveReview(id: String, resolution: String, comment rawComment: String, context: GatewayRequestContext) async throws -> ReviewItem {
         let body = Resolution(resolution: resolution, comment: rawComment)
         let comment = body.comment.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -123,13 +144,15 @@ struct DecisionQueries: Sendable {
         }
         let store = dependencies.store
         guard let review = try await store.review(id: id) else { throw ServiceProblem.notFound("No review \(id).") }
-        let allowed = Set(Self.allowedResolutions(for: review.kind))
+        let decision = review.kind == .voucherActivation ? try await store.decision(id: review.decisionID) : nil
+        let reverified = decision.flatMap(Self.reverifiedVoucher(of:))
+        let allowed = Set(reverified == nil ? Self.allowedResolutions(for: review.kind) : Self.reverificationResolutions)
         guard allowed.contains(body.resolution) else {
             throw ServiceProblem.validationFailed(code: "RESOLUTION_INVALID", detail: "resolution must be one of \(allowed.sorted().joined(separator: ", "))")
         }
         var voucher: VoucherRecord?
         if review.kind == .voucherActivation, body.resolution == "ACTIVATE" {
-            guard let decision = try await store.decision(id: review.decisionID),
+            guard let decision,
                 let document = try? JSONDecoder().decode(DecisionDocument.self, from: decision.payload),
                 let child = decision.subjects.first, let programme = document.facts["programmeId"],
                 let start = document.facts["periodStart"].flatMap({ try? DateParser().parse($0) }),
@@ -142,19 +165,23 @@ struct DecisionQueries: Sendable {
                 id: GatewayIdentifiers.make("vch"), child: child, programmeID: programme, periodStart: start, periodEnd: end,
                 decisionID: review.decisionID, activatedAt: dependencies.now())
         }
+        let suspending = body.resolution == "SUSPEND" ? reverified : nil
         let actor = context.actorName
-        let audit = AuditDraft(
-            actor: actor, action: "review.resolved", subjectID: id,
-            details: ["decision_id": review.decisionID, "resolution": body.resolution, "request_id": context.requestID])
+        var details = ["decision_id": review.decisionID, "resolution": body.resolution, "request_id": context.requestID]
+        if let reverified { details["voucher_id"] = reverified }
+        let audit = AuditDraft(actor: actor, action: "review.resolved", subjectID: id, details: details)
         let result: Result<ReviewItem, StoreError>
         do {
-            result = .success(try await store.resolve(id: id, resolution: body.resolution, comment: comment, actor: actor, voucher: voucher, audit: audit))
+            result = .success(
+                try await store.resolve(
+                    id: id, resolution: body.resolution, comment: comment, actor: actor, voucher: voucher, suspending: suspending, audit: audit))
         } catch {
             result = .failure(error)
         }
         switch result {
         case .success(let item): return item
         case .failure(.conflict): throw ServiceProblem.conflict("The review is already resolved.", code: "REVIEW_ALREADY_RESOLVED")
+        case .failure(.notFound(kind: "voucher", _)): throw ServiceProblem.conflict("The voucher under review no longer exists.", code: "VOUCHER_NOT_FOUND")
         case .failure(let error): throw error
         }
     }

@@ -17,9 +17,14 @@ public struct VoucherRecord: Sendable, Hashable {
     public var decisionID: String
     /// When it was activated.
     public var activatedAt: Date
+    /// When an operator suspended it (after re-verification); `nil` while it is in force.
+    public var suspendedAt: Date?
 
     /// Creates a voucher record.
-    public init(id: String, child: SubjectKey, programmeID: String, periodStart: CalendarDate, periodEnd: CalendarDate, decisionID: String, activatedAt: Date) {
+    public init(
+        id: String, child: SubjectKey, programmeID: String, periodStart: CalendarDate, periodEnd: CalendarDate, decisionID: String, activatedAt: Date,
+        suspendedAt: Date? = nil
+    ) {
         self.id = id
         self.child = child
         self.programmeID = programmeID
@@ -27,5 +32,6 @@ public struct VoucherRecord: Sendable, Hashable {
         self.periodEnd = periodEnd
         self.decisionID = decisionID
         self.activatedAt = activatedAt
+        self.suspendedAt = suspendedAt
     }
 }

@@ -68,7 +68,7 @@ extension SQLiteGatewayStore {
         }
     }
 
-    /// Vouchers of `child` whose period overlaps `start…end` (both inclusive), earliest first.
+    /// Vouchers of `child` in force (not suspended) whose period overlaps `start…end` (both inclusive), earliest first.
     public func activeVouchers(child: SubjectKey, overlapping start: CalendarDate, _ end: CalendarDate) async throws(StoreError) -> [VoucherRecord] {
         try await read { db in try Self.overlappingVouchers(db, child: child, from: start, to: end) }
     }
@@ -94,7 +94,10 @@ extension SQLiteGatewayStore {
     static func overlappingVouchers(_ db: Database, child: SubjectKey, from start: CalendarDate, to end: CalendarDate) throws -> [VoucherRecord] {
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT * FROM voucher WHERE child_key = ? AND period_start <= ? AND period_end >= ? ORDER BY period_start, id",
+            sql: """
+                SELECT * FROM voucher WHERE child_key = ? AND period_start <= ? AND period_end >= ? AND suspended_at IS NULL
+                ORDER BY period_start, id
+                """,
             arguments: [child.hex, end.description, start.description])
         return try rows.map(voucher)
     }
@@ -116,6 +119,7 @@ extension SQLiteGatewayStore {
         return VoucherRecord(
             id: try C.text(row, "id"), child: SubjectKey(hex: try C.text(row, "child_key")), programmeID: try C.text(row, "programme_id"),
             periodStart: try C.calendarDate(C.text(row, "period_start")), periodEnd: try C.calendarDate(C.text(row, "period_end")),
-            decisionID: try C.text(row, "decision_id"), activatedAt: C.date(try C.integer(row, "activated_at")))
+            decisionID: try C.text(row, "decision_id"), activatedAt: C.date(try C.integer(row, "activated_at")),
+            suspendedAt: C.date(row["suspended_at"] as Int64?))
     }
 }

@@ -31,7 +31,7 @@ extension SQLiteGatewayStore: ReverificationStore {
                 db,
                 sql: """
                     SELECT s.voucher_id, s.activated_at, s.payload FROM voucher_subject s JOIN voucher v ON v.id = s.voucher_id
-                    WHERE v.period_end >= ? AND s.activated_at >= ? AND s.voucher_id > ?
+                    WHERE v.period_end >= ? AND v.suspended_at IS NULL AND s.activated_at >= ? AND s.voucher_id > ?
                     ORDER BY s.voucher_id LIMIT ?
                     """,
                 arguments: [

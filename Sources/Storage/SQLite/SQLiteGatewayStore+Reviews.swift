@@ -48,14 +48,14 @@ extension SQLiteGatewayStore {
         }
     }
 
-    /// Resolves an open review, activates `voucher` when given (after the overlap check) and appends `audit`, in one
-    /// transaction.
+    /// Resolves an open review, activates `voucher` when given (after the overlap check) or suspends the voucher
+    /// `suspending` names, and appends `audit`, in one transaction.
     ///
-    /// - Throws: `.notFound` for an unknown id; `.conflict` when the review is already resolved or the voucher
-    ///   overlaps an existing one of the same child (nothing is written then).
-    public func resolve(id: String, resolution: String, comment: String, actor: String, voucher: VoucherRecord?, audit: AuditDraft)
-        async throws(StoreError) -> ReviewItem
-    {
+    /// - Throws: `.notFound` for an unknown review or voucher; `.conflict` when the review is already resolved or the
+    ///   voucher overlaps an existing one of the same child (nothing is written then).
+    public func resolve(
+        id: String, resolution: String, comment: String, actor: String, voucher: VoucherRecord?, suspending voucherID: String?, audit: AuditDraft
+    ) async throws(StoreError) -> ReviewItem {
         let sealed = try protector.seal(Data(comment.utf8), context: Self.reviewCommentContext(id))
         let resolvedAt = SQLiteColumnCoding.milliseconds(Date())
         let protector = self.protector
@@ -70,6 +70,14 @@ extension SQLiteGatewayStore {
                     throw StoreError.conflict("voucher overlaps active voucher \(existing.id)")
                 }
                 try Self.insertVoucher(voucher, in: db)
+            }
+            if let voucherID {
+                guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM voucher WHERE id = ?)", arguments: [voucherID]) == true else {
+                    throw StoreError.notFound(kind: "voucher", id: voucherID)
+                }
+                try db.execute(
+                    sql: "UPDATE voucher SET suspended_at = ?, suspended_by_review = ? WHERE id = ? AND suspended_at IS NULL",
+                    arguments: [resolvedAt, id, voucherID])
             }
             try db.execute(
                 sql: """

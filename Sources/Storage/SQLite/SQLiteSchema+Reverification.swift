@@ -1,8 +1,9 @@
 import GRDB
 
 extension SQLiteSchema {
-    /// Re-verification of active vouchers: the sealed subject of each voucher, runs and their per-voucher results.
-    /// Appended after the v1 migrations; never edit, add a new one.
+    /// Re-verification of active vouchers: the sealed subject of each voucher, runs and their per-voucher results;
+    /// then (v3) a voucher's suspension by an operator's review resolution. Appended after the v1 migrations; never
+    /// edit, add a new one.
     static func registerReverificationMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-reverification") { db in
             try db.execute(
@@ -29,6 +30,13 @@ extension SQLiteSchema {
                         payload BLOB NOT NULL,
                         PRIMARY KEY (run_id, voucher_id)
                     ) WITHOUT ROWID;
+                    """)
+        }
+        migrator.registerMigration("v3-voucher-suspension") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE voucher ADD COLUMN suspended_at INTEGER;
+                    ALTER TABLE voucher ADD COLUMN suspended_by_review TEXT;
                     """)
         }
     }

@@ -4,9 +4,11 @@ import Identifiers
 import HummingbirdTesting
 import Logging
 import Prometheus
+import Reverification
 import Service
 import Storage
 import Testing
+import Verification
 
 /// The console's re-verification page: runs from the store, the latest run's contradictions and anomalies from its
 /// summary, its files (and nothing else) downloadable, in both languages.
@@ -91,6 +93,54 @@ import Testing
             _ = try await session.getStoring(client, "/console/language/kk?next=/console/reverification")
             let kazakh = String(buffer: try await session.get(client, "/console/reverification").body)
             #expect(kazakh.contains("Тізілімдер арасындағы қайшылықтар"))
+        }
+    }
+
+    @Test("a re-verification review shows the changed facts and contradictions, offers KEEP and SUSPEND, and SUSPEND suspends the voucher")
+    func reviewPage() async throws {
+        try await ConsoleTestWorld.with { world, router in
+            let now = world.clock.now
+            let child = world.store.personalData.subjectKey(for: try IIN("150601500436"))
+            let start = try #require(CalendarDate(year: 2025, month: 9, day: 1))
+            let end = try #require(CalendarDate(year: 2026, month: 5, day: 31))
+            let voucher = VoucherRecord(
+                id: "vch_console", child: child, programmeID: "sport-2025-26", periodStart: start, periodEnd: end, decisionID: "dec_activation", activatedAt: now)
+            _ = try await world.store.record(DecisionWrite(
+                decision: StoredDecision(
+                    id: "dec_activation", kind: .voucherActivation, outcome: "ACTIVATE", reasonCodes: [], subjects: [child], registryMessageIDs: [],
+                    createdAt: now, payload: Data("{}".utf8)),
+                voucher: voucher, audit: AuditDraft(actor: "seed", action: "decision.recorded", subjectID: "dec_activation")))
+            let document = ReverificationDecisionDocument(
+                decisionId: "dec_reverified", decision: "SUSPEND_SUGGESTED", reasons: ["PERSON_DECEASED"], voucherId: "vch_console", runId: "rvr_console2",
+                activationDecisionId: "dec_activation",
+                changes: [FactChange(fact: "child.lifeStatus", reason: "PERSON_DECEASED", now: "DECEASED", registry: .individuals, messageId: "msg-rv-1")],
+                contradictions: [Contradiction(kind: .enrolledInTwoSchools, registries: [.education], detail: "education=STUDYING schools=2", messageIds: ["msg-rv-2"])],
+                evidence: ["msg-rv-1", "msg-rv-2"], reviewId: "rev_reverified", decidedAt: now)
+            _ = try await world.store.record(DecisionWrite(
+                decision: StoredDecision(
+                    id: "dec_reverified", kind: .voucherActivation, outcome: "SUSPEND_SUGGESTED", reasonCodes: ["PERSON_DECEASED"], subjects: [child],
+                    clientRequestID: "reverify:rvr_console2:vch_console", registryMessageIDs: ["msg-rv-1", "msg-rv-2"], createdAt: now,
+                    payload: try document.encoded()),
+                review: ReviewItem(id: "rev_reverified", decisionID: "dec_reverified", kind: .voucherActivation, reasonCodes: ["PERSON_DECEASED"], regionKATO: "750000000", createdAt: now),
+                audit: AuditDraft(actor: "qorgan-reverify", action: "voucher.reverified", subjectID: "dec_reverified")))
+
+            try await Application(router: router).test(.router) { client in
+                var session = Session()
+                _ = try await session.login(client, key: try #require(world.keys[.operator]))
+                let html = String(buffer: try await session.get(client, "/console/reviews/rev_reverified").body)
+                #expect(html.contains("<code id=\"reverified-voucher\">vch_console</code>"))
+                #expect(html.contains("child.lifeStatus") && html.contains("DECEASED") && html.contains("msg-rv-1"))
+                #expect(html.contains("ENROLLED_IN_TWO_SCHOOLS"))
+                #expect(html.contains("<option value=\"KEEP\">") && html.contains("<option value=\"SUSPEND\">"))
+                #expect(!html.contains("<option value=\"ACTIVATE\">"))
+                let token = try #require(Session.csrf(in: html))
+                let done = try await session.post(
+                    client, "/console/reviews/rev_reverified/resolve", form: ["csrf": token, "resolution": "SUSPEND", "comment": "Смерть подтверждена"])
+                #expect(done.status == .seeOther)
+            }
+            let october = try #require(CalendarDate(year: 2025, month: 10, day: 1))
+            #expect(try await world.store.activeVouchers(child: child, overlapping: october, october).isEmpty)
+            #expect(try await world.store.review(id: "rev_reverified")?.resolution == "SUSPEND")
         }
     }
 

@@ -21,6 +21,21 @@ extension ConsoleTemplates {
         {{^waterfall}}<p class="hint">{{t.noExplanation}}</p>{{/waterfall}}
         </section>
         {{/people}}
+        {{#reverification}}
+        <section class="card" id="reverification">
+        <h2>{{t.reverifyChanges}}</h2>
+        <p>{{t.voucher}}: <code id="reverified-voucher">{{voucherId}}</code> · {{t.colRun}}: <code>{{runId}}</code> · {{t.activationDecision}}: <code>{{activationDecisionId}}</code></p>
+        <table class="list" id="fact-changes">
+        <thead><tr><th>{{t.fact}}</th><th>{{t.reasons}}</th><th>{{t.nowValue}}</th><th>{{t.registry}}</th><th>{{t.colMessages}}</th></tr></thead>
+        <tbody>{{#changes}}<tr><td>{{fact}}</td><td><code>{{reason}}</code></td><td>{{now}}</td><td>{{registry}}</td><td>{{#messageId}}<a href="/console/audit?message={{messageId}}"><code>{{messageId}}</code></a>{{/messageId}}</td></tr>{{/changes}}</tbody>
+        </table>
+        {{#hasContradictions}}
+        <h3>{{t.contradictionsTitle}}</h3>
+        <ul id="review-contradictions">{{#contradictions}}<li><code>{{kind}}</code> — {{detail}} ({{messageIds}})</li>{{/contradictions}}</ul>
+        {{/hasContradictions}}
+        <p class="hint">{{t.suspendHint}}</p>
+        </section>
+        {{/reverification}}
         {{#hasEvidence}}
         <section class="card"><h2>{{t.evidence}}</h2>
         <ul>{{#evidence}}<li>{{registry}}: <a href="/console/audit?message={{messageId}}"><code>{{messageId}}</code></a> {{resultCode}}</li>{{/evidence}}</ul>
