@@ -30,7 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
             registries QORGAN_REGISTRIES (a registry configuration file: real registries instead of the in-process mocks; see \
             adapters/RegistryAdapters/README.md), population QORGAN_POPULATION, seed QORGAN_SEED, people QORGAN_PEOPLE, \
             model QORGAN_MODEL, logLevel QORGAN_LOG_LEVEL, requestDeadlineMilliseconds QORGAN_REQUEST_DEADLINE_MS, \
-            maxRequestBodyBytes QORGAN_MAX_BODY_BYTES, accessLog QORGAN_ACCESS_LOG, rateLimit.requestsPerSecond \
+            maxRequestBodyBytes QORGAN_MAX_BODY_BYTES, accessLog QORGAN_ACCESS_LOG, idleTimeoutSeconds QORGAN_IDLE_TIMEOUT_SECONDS, \
+            rateLimit.requestsPerSecond \
             QORGAN_RATE_LIMIT_RPS, rateLimit.burst QORGAN_RATE_LIMIT_BURST, rateLimit.enabled QORGAN_RATE_LIMIT_ENABLED, \
             reverifyIntervalHours QORGAN_REVERIFY_INTERVAL_HOURS (scheduled re-verification of active vouchers; 0 = off), \
             consoleSecureCookies QORGAN_CONSOLE_SECURE_COOKIES (Secure cookies for the operator console behind HTTPS). \

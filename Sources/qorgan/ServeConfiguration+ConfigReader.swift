@@ -34,6 +34,7 @@ extension ServeConfiguration {
     /// | `requestDeadlineMilliseconds` | `QORGAN_REQUEST_DEADLINE_MS` | `--request-deadline-ms` | 2 000 |
     /// | `maxRequestBodyBytes` | `QORGAN_MAX_BODY_BYTES` | — | 1 048 576 |
     /// | `accessLog` | `QORGAN_ACCESS_LOG` | — | `true` |
+    /// | `idleTimeoutSeconds` | `QORGAN_IDLE_TIMEOUT_SECONDS` | — | 15 |
     /// | `rateLimit.requestsPerSecond` | `QORGAN_RATE_LIMIT_RPS` | — | 200 |
     /// | `rateLimit.burst` | `QORGAN_RATE_LIMIT_BURST` | — | 400 |
     /// | `rateLimit.enabled` | `QORGAN_RATE_LIMIT_ENABLED` | — | `true` |
@@ -43,7 +44,7 @@ extension ServeConfiguration {
     /// The file itself: `--config FILE` or `QORGAN_CONFIG`.
     enum Key: String, CaseIterable {
         case host, port, dataDirectory, database, registries, population, seed, people, model, logLevel
-        case requestDeadlineMilliseconds, maxRequestBodyBytes, accessLog
+        case requestDeadlineMilliseconds, maxRequestBodyBytes, accessLog, idleTimeoutSeconds
         case rateLimitRequestsPerSecond = "rateLimit.requestsPerSecond"
         case rateLimitBurst = "rateLimit.burst"
         case rateLimitEnabled = "rateLimit.enabled"
@@ -66,6 +67,7 @@ extension ServeConfiguration {
             case .requestDeadlineMilliseconds: "QORGAN_REQUEST_DEADLINE_MS"
             case .maxRequestBodyBytes: "QORGAN_MAX_BODY_BYTES"
             case .accessLog: "QORGAN_ACCESS_LOG"
+            case .idleTimeoutSeconds: "QORGAN_IDLE_TIMEOUT_SECONDS"
             case .rateLimitRequestsPerSecond: "QORGAN_RATE_LIMIT_RPS"
             case .rateLimitBurst: "QORGAN_RATE_LIMIT_BURST"
             case .rateLimitEnabled: "QORGAN_RATE_LIMIT_ENABLED"
@@ -135,6 +137,7 @@ extension ServeConfiguration {
         case .requestDeadlineMilliseconds: requestDeadlineMilliseconds = try Self.integer(value, source, in: 1...3_600_000)
         case .maxRequestBodyBytes: maxRequestBodyBytes = try Self.integer(value, source, in: 1...Int.max)
         case .accessLog: accessLog = try Self.boolean(value, source)
+        case .idleTimeoutSeconds: idleTimeoutSeconds = try Self.integer(value, source, in: 1...3_600)
         case .rateLimitRequestsPerSecond:
             let rate = try Self.number(value, source)
             guard rate > 0 else { throw .invalid(source, "must be greater than 0") }

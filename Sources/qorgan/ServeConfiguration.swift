@@ -59,6 +59,9 @@ struct ServeConfiguration: Sendable, Hashable, Codable {
     var maxRequestBodyBytes: Int = 1 << 20
     /// Whether each request is logged (method, route template, status, duration). Default `true`.
     var accessLog: Bool = true
+    /// Seconds a connection may stay silent (a slow or stalled client, a slowloris head) before it is closed.
+    /// Default 15.
+    var idleTimeoutSeconds: Int = 15
     /// The per-key rate limit. Default 200 requests/s, burst 400, enabled.
     var rateLimit: RateLimit = RateLimit()
     /// Hours between the scheduled re-verifications of every active voucher (as `qorgan reverify`; reports in
@@ -80,6 +83,7 @@ struct ServeConfiguration: Sendable, Hashable, Codable {
         configuration.requestDeadline = .milliseconds(requestDeadlineMilliseconds)
         configuration.maxRequestBodySize = maxRequestBodyBytes
         configuration.accessLog = accessLog
+        configuration.idleTimeout = .seconds(idleTimeoutSeconds)
         configuration.rateLimit.requestsPerSecond = rateLimit.requestsPerSecond
         configuration.rateLimit.burst = rateLimit.burst
         configuration.rateLimit.isEnabled = rateLimit.enabled

@@ -56,6 +56,7 @@ struct ServeConfigurationTests {
         #expect(settings["requestDeadlineMilliseconds"] as? Int == 2_000)
         #expect(settings["logLevel"] as? String == "info")
         #expect((settings["rateLimit"] as? [String: Any])?["burst"] as? Int == 400)
+        #expect(settings["idleTimeoutSeconds"] as? Int == 15)
     }
 
     @Test("the file overrides defaults, the environment overrides the file, flags override the environment")
@@ -67,7 +68,9 @@ struct ServeConfigurationTests {
         defer { try? FileManager.default.removeItem(at: config) }
         let output = try await Self.printConfiguration(
             ["--config", config.path, "--port", "9003"],
-            environment: ["QORGAN_PORT": "9002", "QORGAN_REQUEST_DEADLINE_MS": "4000", "QORGAN_DATA_DIR": "/srv/qorgan"])
+            environment: [
+                "QORGAN_PORT": "9002", "QORGAN_REQUEST_DEADLINE_MS": "4000", "QORGAN_DATA_DIR": "/srv/qorgan", "QORGAN_IDLE_TIMEOUT_SECONDS": "40",
+            ])
         #expect(output.status == 0, "\(output.stderr)")
         let settings = try Self.settings(output)
         #expect(settings["host"] as? String == "0.0.0.0")  // file
@@ -75,6 +78,7 @@ struct ServeConfigurationTests {
         #expect(settings["logLevel"] as? String == "debug")  // file
         #expect(settings["requestDeadlineMilliseconds"] as? Int == 4_000)  // environment over file
         #expect(settings["dataDirectory"] as? String == "/srv/qorgan")  // environment over default
+        #expect(settings["idleTimeoutSeconds"] as? Int == 40)  // environment over default
         #expect(settings["port"] as? Int == 9_003)  // flag over environment over file
         let rateLimit = try #require(settings["rateLimit"] as? [String: Any])
         #expect(rateLimit["burst"] as? Int == 50)
@@ -102,6 +106,7 @@ struct ServeConfigurationTests {
         ([String](), ["QORGAN_PORT": "eighty"], "QORGAN_PORT"),
         (["--log-level", "loud"], [:], "--log-level"),
         ([String](), ["QORGAN_RATE_LIMIT_ENABLED": "maybe"], "QORGAN_RATE_LIMIT_ENABLED"),
+        ([String](), ["QORGAN_IDLE_TIMEOUT_SECONDS": "0"], "QORGAN_IDLE_TIMEOUT_SECONDS"),
     ])
     func invalidValue(arguments: [String], environment: [String: String], named: String) async throws {
         let output = try await Self.printConfiguration(arguments, environment: environment)
