@@ -309,6 +309,8 @@ let package = Package(
                 "RegistryMocks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/qorgan",
             swiftSettings: strictSettings

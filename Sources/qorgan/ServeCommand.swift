@@ -5,6 +5,8 @@ import Hummingbird
 import Identifiers
 import Logging
 import Matching
+import NIOCore
+import NIOPosix
 import Population
 import PostgresStorage
 import RegistryAdapters
@@ -34,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
             rateLimit.requestsPerSecond \
             QORGAN_RATE_LIMIT_RPS, rateLimit.burst QORGAN_RATE_LIMIT_BURST, rateLimit.enabled QORGAN_RATE_LIMIT_ENABLED, \
             reverifyIntervalHours QORGAN_REVERIFY_INTERVAL_HOURS (scheduled re-verification of active vouchers; 0 = off), \
+            nioExecutor QORGAN_NIO_EXECUTOR (run Swift concurrency on NIO's event loops), \
             consoleSecureCookies QORGAN_CONSOLE_SECURE_COOKIES (Secure cookies for the operator console behind HTTPS). \
             Store keys: QORGAN_LOOKUP_KEY and QORGAN_PAYLOAD_KEY (base64, 32 bytes each; otherwise generated once into \
             DATA_DIR/store-keys.json). Registry overrides: QORGAN_REGISTRY_<NAME>_URL etc.
@@ -114,6 +117,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
             FileHandle.standardOutput.write(try encoder.encode(printable) + Data("\n".utf8))
             return
+        }
+        if settings.nioExecutor {
+            // Before any other task is started: from here on, awaits resume on the event loop threads.
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         }
         _ = GatewayLogging.bootstrap(level: Logger.Level(rawValue: settings.logLevel) ?? .info)
         let logger = Logger(label: "qorgan.serve")

@@ -39,6 +39,7 @@ extension ServeConfiguration {
     /// | `rateLimit.burst` | `QORGAN_RATE_LIMIT_BURST` | — | 400 |
     /// | `rateLimit.enabled` | `QORGAN_RATE_LIMIT_ENABLED` | — | `true` |
     /// | `reverifyIntervalHours` | `QORGAN_REVERIFY_INTERVAL_HOURS` | — | 24 (0 = off) |
+    /// | `nioExecutor` | `QORGAN_NIO_EXECUTOR` | — | `true` |
     /// | `consoleSecureCookies` | `QORGAN_CONSOLE_SECURE_COOKIES` | — | `false` (`true` behind an HTTPS proxy) |
     ///
     /// The file itself: `--config FILE` or `QORGAN_CONFIG`.
@@ -49,6 +50,7 @@ extension ServeConfiguration {
         case rateLimitBurst = "rateLimit.burst"
         case rateLimitEnabled = "rateLimit.enabled"
         case reverifyIntervalHours
+        case nioExecutor
         case consoleSecureCookies
 
         /// The environment variable that sets it.
@@ -72,6 +74,7 @@ extension ServeConfiguration {
             case .rateLimitBurst: "QORGAN_RATE_LIMIT_BURST"
             case .rateLimitEnabled: "QORGAN_RATE_LIMIT_ENABLED"
             case .reverifyIntervalHours: "QORGAN_REVERIFY_INTERVAL_HOURS"
+            case .nioExecutor: "QORGAN_NIO_EXECUTOR"
             case .consoleSecureCookies: "QORGAN_CONSOLE_SECURE_COOKIES"
             }
         }
@@ -148,6 +151,7 @@ extension ServeConfiguration {
             let hours = try Self.number(value, source)
             guard (0...8_760).contains(hours) else { throw .invalid(source, "must be a number of hours in 0…8760 (0 = off)") }
             reverifyIntervalHours = hours
+        case .nioExecutor: nioExecutor = try Self.boolean(value, source)
         case .consoleSecureCookies: consoleSecureCookies = try Self.boolean(value, source)
         }
     }

@@ -57,6 +57,7 @@ struct ServeConfigurationTests {
         #expect(settings["logLevel"] as? String == "info")
         #expect((settings["rateLimit"] as? [String: Any])?["burst"] as? Int == 400)
         #expect(settings["idleTimeoutSeconds"] as? Int == 15)
+        #expect(settings["nioExecutor"] as? Bool == true)
     }
 
     @Test("the file overrides defaults, the environment overrides the file, flags override the environment")
