@@ -65,6 +65,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        NIOExecutorChoice.install(environment)
         _ = GatewayLogging.bootstrap(level: Logger.Level(rawValue: logLevel ?? environment["QORGAN_LOG_LEVEL"] ?? "info") ?? .info)
         let logger = Logger(label: "qorgan.worker")
         guard let database = database ?? environment["QORGAN_DATABASE"], PostgresDatabaseURL.isPostgresURL(database) else {
