@@ -77,21 +77,20 @@ extension OperatorConsole {
         ]
         if let resolution = review.resolution { reviewValues["resolution"] = resolution }
         var values: [String: Any] = ["review": reviewValues, "commentValue": comment]
-        if let stored = try await dependencies.store.decision(id: review.decisionID),
-            let document = try? JSONDecoder().decode(DecisionDocument.self, from: stored.payload)
-        {
+        let stored = try await dependencies.store.decision(id: review.decisionID)
+        if let stored, let document = try? JSONDecoder().decode(DecisionDocument.self, from: stored.payload) {
             let view = ConsoleDecisionView(document: document, language: page.language)
             values["decision"] = ["id": document.decisionId, "outcome": document.decision, "reasons": view.reasons] as [String: Any]
             values["people"] = view.people
             values["evidence"] = view.evidence
             values["hasEvidence"] = !document.evidence.isEmpty
-        } else if let stored = try await dependencies.store.decision(id: review.decisionID), let view = ConsoleReverificationView(payload: stored.payload) {
+        } else if let stored, let view = ConsoleReverificationView(payload: stored.payload) {
             values["decision"] = view.decision
             values["reverification"] = view.values
         }
         let canWrite = ConsoleGate.writers.contains(page.session.client.role)
         if review.status == .open, canWrite {
-            let allowed = try await DecisionQueries(dependencies: dependencies).allowedResolutions(for: review)
+            let allowed = DecisionQueries.allowedResolutions(for: review, decision: stored)
             values["resolvable"] = true
             values["resolutions"] = allowed.map { ["value": $0, "selected": $0 == resolution] as [String: Any] }
         }

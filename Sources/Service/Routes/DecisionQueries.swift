@@ -122,14 +122,9 @@ struct DecisionQueries: Sendable {
         return ReverificationDecisionDocument.decoded(decision.payload)?.voucherId
     }
 
-    /// The outcomes `review` may be resolved with.
-    func allowedResolutions(for review: ReviewItem) async throws -> [String] {
-        if review.kind == .voucherActivation, let decision = try await dependencies.store.decision(id: review.decisionID),
-            Self.reverifiedVoucher(of: decision) != nil
-        {
-            return Self.reverificationResolutions
-        }
-        return Self.allowedResolutions(for: review.kind)
+    /// The outcomes `review` may be resolved with, given the decision it is about (as read from the store).
+    static func allowedResolutions(for review: ReviewItem, decision: StoredDecision?) -> [String] {
+        decision.flatMap(reverifiedVoucher(of:)) == nil ? allowedResolutions(for: review.kind) : reverificationResolutions
     }
 
     /// Resolves review `id` with the rules shared by `POST /v1/reviews/{id}/resolve` and the operator console: a comment
@@ -146,7 +141,7 @@ struct DecisionQueries: Sendable {
         guard let review = try await store.review(id: id) else { throw ServiceProblem.notFound("No review \(id).") }
         let decision = review.kind == .voucherActivation ? try await store.decision(id: review.decisionID) : nil
         let reverified = decision.flatMap(Self.reverifiedVoucher(of:))
-        let allowed = Set(reverified == nil ? Self.allowedResolutions(for: review.kind) : Self.reverificationResolutions)
+        let allowed = Set(Self.allowedResolutions(for: review, decision: decision))
         guard allowed.contains(body.resolution) else {
             throw ServiceProblem.validationFailed(code: "RESOLUTION_INVALID", detail: "resolution must be one of \(allowed.sorted().joined(separator: ", "))")
         }
