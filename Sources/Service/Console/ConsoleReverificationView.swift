@@ -6,11 +6,13 @@ import Verification
 /// the facts that changed with the registry message they rest on, and the cross-registry contradictions.
 struct ConsoleReverificationView {
     private let document: ReverificationDecisionDocument
+    private let language: ConsoleLanguage
 
-    /// The view, or `nil` when `payload` is not a re-verification decision.
-    init?(payload: Data) {
+    /// The view in `language`, or `nil` when `payload` is not a re-verification decision.
+    init?(payload: Data, language: ConsoleLanguage) {
         guard let document = ReverificationDecisionDocument.decoded(payload) else { return nil }
         self.document = document
+        self.language = language
     }
 
     /// The template's values.
@@ -30,8 +32,12 @@ struct ConsoleReverificationView {
         ]
     }
 
-    /// The decision block the review page shows above (outcome and reason codes; the codes name new facts).
+    /// The decision block the review page shows above: outcome, and the new reasons with the catalogue's messages.
     var decision: [String: Any] {
-        ["id": document.decisionId, "outcome": document.decision, "reasons": document.reasons.map { ["code": $0, "message": ""] as [String: Any] }]
+        let reasons = document.reasons.map { code -> [String: Any] in
+            let reason = ReasonCode(rawValue: code)
+            return ["code": code, "message": language == .ru ? reason.messageRu : reason.messageKk]
+        }
+        return ["id": document.decisionId, "outcome": document.decision, "reasons": reasons]
     }
 }

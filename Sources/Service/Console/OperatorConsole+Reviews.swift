@@ -84,7 +84,7 @@ extension OperatorConsole {
             values["people"] = view.people
             values["evidence"] = view.evidence
             values["hasEvidence"] = !document.evidence.isEmpty
-        } else if let stored, let view = ConsoleReverificationView(payload: stored.payload) {
+        } else if let stored, let view = ConsoleReverificationView(payload: stored.payload, language: page.language) {
             values["decision"] = view.decision
             values["reverification"] = view.values
         }

@@ -131,6 +131,7 @@ import Verification
                 #expect(html.contains("<code id=\"reverified-voucher\">vch_console</code>"))
                 #expect(html.contains("child.lifeStatus") && html.contains("DECEASED") && html.contains("msg-rv-1"))
                 #expect(html.contains("ENROLLED_IN_TWO_SCHOOLS"))
+                #expect(html.contains("<code>PERSON_DECEASED</code> — \(ReasonCode.personDeceased.messageRu)"))
                 #expect(html.contains("<option value=\"KEEP\">") && html.contains("<option value=\"SUSPEND\">"))
                 #expect(!html.contains("<option value=\"ACTIVATE\">"))
                 let token = try #require(Session.csrf(in: html))
