@@ -9,8 +9,8 @@ import Glibc
 /// Three `qorgan worker` processes share one batch on PostgreSQL; one is killed with SIGKILL while it holds a chunk.
 /// Its lease expires, another worker finishes the chunk, and the results hold every input row exactly once.
 ///
-/// Rows: `QORGAN_LEASE_TEST_ROWS` (default 6,000 — a debug build decides a few hundred rows a second on two cores;
-/// the 50,000-row run is in BENCHMARKS.md, with the release binary). Needs `QORGAN_TEST_POSTGRES_URL`
+/// Rows: `QORGAN_LEASE_TEST_ROWS` (default 50,000, the batch size: ≈ 165 s with the debug build on two cores;
+/// set it lower to iterate). Needs `QORGAN_TEST_POSTGRES_URL`
 /// (`scripts/with-postgres.sh`); with `QORGAN_REQUIRE_POSTGRES=1` its absence fails the test.
 @Suite(.serialized)
 struct LeasedWorkersKillTests {
@@ -22,7 +22,7 @@ struct LeasedWorkersKillTests {
         .enabled(if: requested), .timeLimit(.minutes(10)))
     func killOneWorker() async throws {
         let base = try #require(Self.postgresURL, "QORGAN_REQUIRE_POSTGRES=1 but QORGAN_TEST_POSTGRES_URL is not set")
-        let rows = Int(ProcessInfo.processInfo.environment["QORGAN_LEASE_TEST_ROWS"] ?? "") ?? 6_000
+        let rows = Int(ProcessInfo.processInfo.environment["QORGAN_LEASE_TEST_ROWS"] ?? "") ?? 50_000
         let schema = "kill_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
         let database = base + (base.contains("?") ? "&" : "?") + "schema=\(schema)"
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("qorgan-workers-\(UUID().uuidString)", isDirectory: true)
