@@ -201,7 +201,7 @@ let package = Package(
         /// SyncChannel v10 calls for the SOAP adapters: build and sign the request, verify and classify the answer.
         .target(
             name: "SyncChannelClient",
-            dependencies: ["Verification", "Identifiers", "SOAP", "XMLSupport", "RegistryTransport", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport", "RegistryTransport", .product(name: "Logging", package: "swift-log")],
             path: "adapters/SyncChannelClient",
             exclude: ["README.md"],
             swiftSettings: strictSettings

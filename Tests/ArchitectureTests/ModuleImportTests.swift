@@ -18,7 +18,7 @@ struct ModuleImportTests {
         "adapters/XMLSupport": ["CLibXML2"],
         "adapters/SOAP": ["XMLSupport", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
         "adapters/RegistryTransport": ["Verification", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "Logging", "Metrics", "CoreMetrics"],
-        "adapters/SyncChannelClient": ["Verification", "Identifiers", "SOAP", "XMLSupport", "RegistryTransport", "Logging"],
+        "adapters/SyncChannelClient": ["Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport", "RegistryTransport", "Logging"],
         "adapters/GBDFLAdapter": ["Verification", "Identifiers", "Normalization", "SyncChannelClient", "XMLSupport", "Logging"],
         "adapters/EducationAdapter": ["Verification", "Identifiers", "SyncChannelClient", "XMLSupport"],
         "adapters/BusinessRegistryAdapter": ["Verification", "Identifiers", "SyncChannelClient", "XMLSupport"],

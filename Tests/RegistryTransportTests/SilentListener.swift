@@ -8,7 +8,7 @@ import Darwin
 /// request goes unread — a registry that hangs.
 final class SilentListener: @unchecked Sendable {  // immutable after init; the descriptor is closed once in deinit
     let port: Int
-    private let descriptor: Int32
+    let descriptor: Int32
 
     init() throws {
         #if canImport(Glibc)

@@ -21,6 +21,25 @@ struct TransportFailureTests {
         }
     }
 
+    @Test("a registry that sends its headers and then stalls mid-body costs at most the caller's deadline", .timeLimit(.minutes(1)))
+    func stallAfterHeaders() async throws {
+        let listener = try StallingBodyListener()
+        var configuration = RegistryEndpointConfiguration(registry: "individuals", baseURL: "http://127.0.0.1:\(listener.port)")
+        configuration.timeout = .init(connect: .milliseconds(500), read: .seconds(5), total: .seconds(5))
+        configuration.retry = .never
+        try await RegistryHTTPClient.withClient { client in
+            let transport = RegistryTransport(configuration: configuration, client: client)
+            for _ in 0..<2 {  // the second call finds the watchdog's timer stopped or running: both must hold
+                let start = ContinuousClock.now
+                await #expect(throws: RegistryTransportError.timeout) {
+                    try await transport.execute(RegistryRequest(method: .get, path: "/", operation: "person"), deadline: .now.advanced(by: .milliseconds(400)))
+                }
+                let elapsed = start.duration(to: .now)
+                #expect(elapsed >= .milliseconds(390) && elapsed < .milliseconds(400) + .milliseconds(500), "took \(elapsed)")
+            }
+        }
+    }
+
     @Test("retries of a hanging registry stay within the total timeout", .timeLimit(.minutes(1)))
     func hangWithRetries() async throws {
         let listener = try SilentListener()

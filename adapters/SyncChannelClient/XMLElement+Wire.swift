@@ -1,12 +1,13 @@
 import Foundation
 public import Identifiers
+import Normalization
 public import Verification
 public import XMLSupport
 
 extension XMLElement {
     /// The trimmed text of the unqualified child `name`; `nil` when absent or blank.
     public func wireText(_ name: String) -> String? {
-        guard let text = childText(namespace: nil, localName: name)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+        guard let text = childText(namespace: nil, localName: name)?.trimmingBlanks(), !text.isEmpty else {
             return nil
         }
         return text

@@ -114,7 +114,7 @@ struct NormalizedParentRow: Sendable {
     /// `nil` for a missing column or a blank value, else the value without surrounding blanks.
     static func trimmed(_ text: String?) -> String? {
         guard let text else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingBlanks()
         return trimmed.isEmpty ? nil : trimmed
     }
 

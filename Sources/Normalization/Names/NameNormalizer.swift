@@ -13,7 +13,7 @@ import Foundation
 public enum NameNormalizer {
     /// The display canonical form of `text`, e.g. "  әлия  нұрланқызы " → "ӘЛИЯ НҰРЛАНҚЫЗЫ".
     public static func canonical(_ text: String) -> String {
-        let scalars = text.precomposedStringWithCanonicalMapping.unicodeScalars
+        let scalars = CanonicalComposition.nfc(text).unicodeScalars
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         var pendingHyphen = false

@@ -35,7 +35,7 @@ public struct FamilyDeclaration: Sendable, Hashable {
         dateParser: DateParser = DateParser()
     ) {
         func blankToNil(_ text: String) -> String? {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingBlanks()
             return trimmed.isEmpty ? nil : trimmed
         }
         var unreadableDate = false

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Verification
 
 /// The one HTTP client every registry transport shares (one connection pool, one event-loop group).
 ///
@@ -74,8 +75,9 @@ public final class RegistryHTTPClient: Sendable {
         return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
-    /// One HTTP exchange, body collected, bounded by `deadline` (also enforced by racing a timer, so a server that
-    /// sends headers and then stalls cannot hold the call).
+    /// One HTTP exchange, body collected, bounded by `deadline`: AsyncHTTPClient enforces it until the response head,
+    /// the shared `DeadlineWatchdog` cancels a call whose body is still arriving then (a server that sends headers and
+    /// then stalls cannot hold the call).
     func perform(
         url: String, method: RegistryRequest.Method, headers: [(name: String, value: String)], body: [UInt8]?, maximumResponseBytes: Int,
         deadline: ContinuousClock.Instant
@@ -89,41 +91,23 @@ public final class RegistryHTTPClient: Sendable {
         let nioDeadline = NIODeadline.now() + Self.timeAmount(budget)
         let client = self.client
         let prepared = request
-        let outcome: Result<RegistryResponse, RegistryTransportError>? = await withTaskGroup(of: Result<RegistryResponse, RegistryTransportError>?.self) { group in
-            group.addTask {
-                do {
-                    let response = try await client.execute(prepared, deadline: nioDeadline)
-                    let bytes = try await response.body.collect(upTo: maximumResponseBytes)
-                    return .success(
-                        RegistryResponse(
-                            status: Int(response.status.code), headers: response.headers.map { (name: $0.name, value: $0.value) },
-                            body: Array(buffer: bytes)))
-                } catch {
-                    return .failure(Self.classify(error))
-                }
+        var (outcome, expired) = await DeadlineWatchdog.shared.run(until: deadline) { () -> Result<RegistryResponse, RegistryTransportError> in
+            do {
+                let response = try await client.execute(prepared, deadline: nioDeadline)
+                let bytes = try await response.body.collect(upTo: maximumResponseBytes)
+                return .success(
+                    RegistryResponse(
+                        status: Int(response.status.code), headers: response.headers.map { (name: $0.name, value: $0.value) },
+                        body: Array(buffer: bytes)))
+            } catch {
+                return .failure(Self.classify(error))
             }
-            group.addTask {
-                do {
-                    try await Task.sleep(until: deadline, clock: .continuous)
-                    return .failure(.timeout)
-                } catch {
-                    return nil
-                }
-            }
-            var first: Result<RegistryResponse, RegistryTransportError>?
-            for await result in group {
-                if let result {
-                    first = result
-                    break
-                }
-            }
-            group.cancelAll()
-            return first
         }
+        // Cancelled by the watchdog (the deadline passed while the body was still arriving), not by our caller.
+        if expired, case .failure(.cancelled) = outcome { outcome = .failure(.timeout) }
         switch outcome {
         case .success(let response): return response
         case .failure(let error): throw error
-        case nil: throw .cancelled
         }
     }
 
