@@ -63,6 +63,7 @@ struct MocksCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
+            NIOExecutorChoice.install(ProcessInfo.processInfo.environment, byDefault: true)
             let level = Logger.Level(rawValue: logLevel) ?? .notice
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
