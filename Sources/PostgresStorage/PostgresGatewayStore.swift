@@ -75,6 +75,51 @@ public final class PostgresGatewayStore: GatewayStore {
         return store
     }
 
+    /// Walks the audit chain of the database at `url` (`verifyChain()`, one read-only snapshot) without migrating the
+    /// database and without its keys — audit entries are not sealed: what `qorgan audit verify` runs for an auditor.
+    ///
+    /// - Throws: `StoreError.database` when the server cannot be reached or the schema holds no audit log.
+    public static func verifyAuditChain(
+        url: PostgresDatabaseURL, logger: Logger = Logger(label: "qorgan.storage.postgres")
+    ) async throws(StoreError) -> AuditChainStatus {
+        let store = PostgresGatewayStore(url: url, keys: .generate(), configuration: .default, logger: logger)
+        do {
+            try await store.answers(within: store.configuration.connectTimeout)
+            let status = try await store.verifyChain()
+            await store.close()
+            return status
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    /// Fails with `StoreError.database` unless the server answers `SELECT 1` within `timeout` (the pool itself keeps
+    /// retrying an unreachable server for about a minute).
+    func answers(within timeout: Duration) async throws(StoreError) {
+        let answered: Bool
+        do {
+            answered = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    _ = try await self.rows("SELECT 1")
+                    return true
+                }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    return false
+                }
+                let first = try await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database("\(error)")
+        }
+        guard answered else { throw .database("no answer from \(url) within \(timeout)") }
+    }
+
     /// The personal-data protector built from the store's keys (for callers that need subject keys).
     public var personalData: PersonalDataProtector { protector }
 
