@@ -4,9 +4,9 @@ import GRDB
 /// The gateway's store on one SQLite file (GRDB `DatabasePool`): WAL, `synchronous = NORMAL`, a busy timeout,
 /// named migrations run on open. Implements every port of `GatewayStore`.
 ///
-/// Every write is one `IMMEDIATE` transaction that also appends its audit entry, so a decision, its review or
-/// voucher and its audit entry are saved together or not at all, and writers (threads or processes) are
-/// serialised: idempotency and voucher-overlap checks cannot race.
+/// Every write is atomic (its own savepoint in a group-committed transaction, `SQLiteGroupCommit`) and also appends
+/// its audit entry, so a decision, its review or voucher and its audit entry are saved together or not at all, and
+/// writers (threads or processes) are serialised: idempotency and voucher-overlap checks cannot race.
 ///
 /// ```swift
 /// let store = try SQLiteGatewayStore(path: "var/qorgan.sqlite", keys: keys)
@@ -14,6 +14,7 @@ import GRDB
 /// ```
 public final class SQLiteGatewayStore: GatewayStore {
     let pool: DatabasePool
+    let groupCommit: SQLiteGroupCommit
     let protector: PersonalDataProtector
     let configuration: SQLiteStoreConfiguration
     /// The database file's path.
@@ -44,6 +45,7 @@ public final class SQLiteGatewayStore: GatewayStore {
         } catch {
             throw Self.storeError(error)
         }
+        groupCommit = SQLiteGroupCommit(pool: pool)
         try Self.migrate(pool)
     }
 
@@ -92,10 +94,11 @@ public final class SQLiteGatewayStore: GatewayStore {
 
     // MARK: - Transactions
 
-    /// Runs `body` in one IMMEDIATE write transaction; `StoreError`s thrown inside roll back and come out as they are.
-    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+    /// Runs `body` atomically in its own savepoint of a shared write transaction (`SQLiteGroupCommit`) and returns once
+    /// that transaction has committed; `StoreError`s thrown inside roll the savepoint back and come out as they are.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
         do {
-            return try await pool.write(body)
+            return try await groupCommit.write(body)
         } catch {
             throw Self.storeError(error)
         }
