@@ -33,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             adapters/RegistryAdapters/README.md), population QORGAN_POPULATION, seed QORGAN_SEED, people QORGAN_PEOPLE, \
             model QORGAN_MODEL, logLevel QORGAN_LOG_LEVEL, requestDeadlineMilliseconds QORGAN_REQUEST_DEADLINE_MS, \
             maxRequestBodyBytes QORGAN_MAX_BODY_BYTES, accessLog QORGAN_ACCESS_LOG, idleTimeoutSeconds QORGAN_IDLE_TIMEOUT_SECONDS, \
+            providerStatusCacheSeconds QORGAN_PROVIDER_STATUS_CACHE_SECONDS, \
             rateLimit.requestsPerSecond \
             QORGAN_RATE_LIMIT_RPS, rateLimit.burst QORGAN_RATE_LIMIT_BURST, rateLimit.enabled QORGAN_RATE_LIMIT_ENABLED, \
             reverifyIntervalHours QORGAN_REVERIFY_INTERVAL_HOURS (scheduled re-verification of active vouchers; 0 = off), \
@@ -148,8 +149,13 @@ struct ServeCommand: AsyncParsableCommand {
         let batches = BatchJobScheduler(
             store: store, protector: database.personalData, pipeline: CleansingPipeline(persons: adapters.persons, model: matchModel), sms: adapters.sms,
             directory: data.appendingPathComponent("batches", isDirectory: true), logger: Logger(label: "qorgan.batch"))
+        let providerStatus: any Verification.BusinessRegistry =
+            settings.providerStatusCacheSeconds > 0
+            ? CachedBusinessRegistry(adapters.business, configuration: .init(timeToLive: .seconds(settings.providerStatusCacheSeconds)))
+            : adapters.business
         let dependencies = GatewayDependencies(
-            registries: adapters, store: store, protector: database.personalData, model: matchModel, batches: batches)
+            registries: adapters, store: store, protector: database.personalData, model: matchModel, batches: batches,
+            providerStatus: providerStatus)
         let reverificationReports = data.appendingPathComponent("reverify", isDirectory: true)
         let app = buildGatewayApplication(
             configuration: configuration, apiKeys: store, readiness: ReadinessProbes.checks(store: store, registries: adapters),

@@ -40,6 +40,7 @@ extension ServeConfiguration {
     /// | `rateLimit.enabled` | `QORGAN_RATE_LIMIT_ENABLED` | — | `true` |
     /// | `reverifyIntervalHours` | `QORGAN_REVERIFY_INTERVAL_HOURS` | — | 24 (0 = off) |
     /// | `nioExecutor` | `QORGAN_NIO_EXECUTOR` | — | `true` |
+    /// | `providerStatusCacheSeconds` | `QORGAN_PROVIDER_STATUS_CACHE_SECONDS` | — | 300 (0 = off) |
     /// | `consoleSecureCookies` | `QORGAN_CONSOLE_SECURE_COOKIES` | — | `false` (`true` behind an HTTPS proxy) |
     ///
     /// The file itself: `--config FILE` or `QORGAN_CONFIG`.
@@ -51,6 +52,7 @@ extension ServeConfiguration {
         case rateLimitEnabled = "rateLimit.enabled"
         case reverifyIntervalHours
         case nioExecutor
+        case providerStatusCacheSeconds
         case consoleSecureCookies
 
         /// The environment variable that sets it.
@@ -75,6 +77,7 @@ extension ServeConfiguration {
             case .rateLimitEnabled: "QORGAN_RATE_LIMIT_ENABLED"
             case .reverifyIntervalHours: "QORGAN_REVERIFY_INTERVAL_HOURS"
             case .nioExecutor: "QORGAN_NIO_EXECUTOR"
+            case .providerStatusCacheSeconds: "QORGAN_PROVIDER_STATUS_CACHE_SECONDS"
             case .consoleSecureCookies: "QORGAN_CONSOLE_SECURE_COOKIES"
             }
         }
@@ -152,6 +155,7 @@ extension ServeConfiguration {
             guard (0...8_760).contains(hours) else { throw .invalid(source, "must be a number of hours in 0…8760 (0 = off)") }
             reverifyIntervalHours = hours
         case .nioExecutor: nioExecutor = try Self.boolean(value, source)
+        case .providerStatusCacheSeconds: providerStatusCacheSeconds = try Self.integer(value, source, in: 0...86_400)
         case .consoleSecureCookies: consoleSecureCookies = try Self.boolean(value, source)
         }
     }

@@ -72,6 +72,10 @@ struct ServeConfiguration: Sendable, Hashable, Codable {
     /// thread pool, saving a thread hand-off per await on I/O. Process-wide. Default `true` (measured: 15,000
     /// activations 82.8 s → 68.4 s, registration checks 667 → 726/s; BENCHMARKS.md).
     var nioExecutor: Bool = true
+    /// Seconds the voucher gate reuses a provider's status found in the business registry (`CachedBusinessRegistry`:
+    /// found entities only; qualification checks and re-verification always ask the registry). 0 turns the cache
+    /// off. Default 300.
+    var providerStatusCacheSeconds: Int = 300
     /// Whether the operator console's cookies carry `Secure` (set it when the console is reached over HTTPS, e.g.
     /// through a TLS-terminating proxy). Default `false`: plain HTTP on loopback.
     var consoleSecureCookies: Bool = false

@@ -58,6 +58,7 @@ struct ServeConfigurationTests {
         #expect((settings["rateLimit"] as? [String: Any])?["burst"] as? Int == 400)
         #expect(settings["idleTimeoutSeconds"] as? Int == 15)
         #expect(settings["nioExecutor"] as? Bool == true)
+        #expect(settings["providerStatusCacheSeconds"] as? Int == 300)
     }
 
     @Test("the file overrides defaults, the environment overrides the file, flags override the environment")
@@ -108,6 +109,7 @@ struct ServeConfigurationTests {
         (["--log-level", "loud"], [:], "--log-level"),
         ([String](), ["QORGAN_RATE_LIMIT_ENABLED": "maybe"], "QORGAN_RATE_LIMIT_ENABLED"),
         ([String](), ["QORGAN_IDLE_TIMEOUT_SECONDS": "0"], "QORGAN_IDLE_TIMEOUT_SECONDS"),
+        ([String](), ["QORGAN_PROVIDER_STATUS_CACHE_SECONDS": "-1"], "QORGAN_PROVIDER_STATUS_CACHE_SECONDS"),
     ])
     func invalidValue(arguments: [String], environment: [String: String], named: String) async throws {
         let output = try await Self.printConfiguration(arguments, environment: environment)

@@ -6,7 +6,7 @@ public import Storage
 public import Verification
 
 /// What the business routes need: the registries, the store, the key that turns IINs into lookup hashes, the match
-/// model, a clock, and the batch job scheduler.
+/// model, a clock, the batch job scheduler, and the (cached) provider status port of the voucher gate.
 public struct GatewayDependencies: Sendable {
     /// Every registry port.
     public var registries: RegistryAdapterSet
@@ -23,13 +23,19 @@ public struct GatewayDependencies: Sendable {
     /// Runs the `/v1/batches` jobs (run its ``BatchJobScheduler/run()`` beside the application). Default `nil`: the
     /// batch routes answer 503 `BATCHES_DISABLED`.
     public var batches: BatchJobScheduler?
+    /// The business registry the voucher gate asks for the provider's status. Default `registries.business`;
+    /// `qorgan serve` puts a ``CachedBusinessRegistry`` in front of it (`providerStatusCacheSeconds`). Provider
+    /// qualification checks always use `registries.business`.
+    public var providerStatus: any BusinessRegistry
 
     /// Creates the dependencies.
     public init(
         registries: RegistryAdapterSet, store: any GatewayStore, protector: PersonalDataProtector, model: MatchModel = .default,
-        consent: ConsentSettings = .init(), now: @escaping @Sendable () -> Date = { Date() }, batches: BatchJobScheduler? = nil
+        consent: ConsentSettings = .init(), now: @escaping @Sendable () -> Date = { Date() }, batches: BatchJobScheduler? = nil,
+        providerStatus: (any BusinessRegistry)? = nil
     ) {
         self.batches = batches
+        self.providerStatus = providerStatus ?? registries.business
         self.registries = registries
         self.store = store
         self.protector = protector

@@ -105,7 +105,7 @@ struct VoucherActivation: Sendable {
             let registries = dependencies.registries
             let collector = VoucherActivationCollector(
                 family: FamilyEvidenceCollector(persons: registries.persons, birthRecords: registries.birthRecords, health: registries.health),
-                education: registries.education, business: registries.business)
+                education: registries.education, business: dependencies.providerStatus)
             var gathered = await collector.collect(child: child, parent: parent, provider: provider, within: context.deadline)
             let subject = dependencies.protector.subjectKey(for: child)
             childSubject = subject
