@@ -33,7 +33,7 @@ struct BlankTrimmingTests {
     @Test("seeded random mixes of blanks, Cyrillic, Latin and combining marks trim like Foundation")
     func randomMixes() {
         let alphabet: [Unicode.Scalar] = [" ", "\t", "\n", "\r", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}", "а", "Ә", "z", "-", "'", "\u{301}", "\u{306}", "й", "1"]
-        var generator = SplitMix(seed: 7)
+        var generator = NameKeyEncoderEquivalenceTests.Generator(state: 7)
         for _ in 0..<20_000 {
             let count = Int(generator.next() % 8)
             var text = String.UnicodeScalarView()
@@ -56,7 +56,7 @@ struct BlankTrimmingTests {
         #expect(CanonicalComposition.nfc("И\u{306}") == "Й")
         #expect(!CanonicalComposition.isStable("И\u{306}"))
         #expect(CanonicalComposition.isStable("Нұрланқызы-Ермекова ӘЁ'"))
-        var generator = SplitMix(seed: 11)
+        var generator = NameKeyEncoderEquivalenceTests.Generator(state: 11)
         let alphabet: [Unicode.Scalar] = ["И", "Е", "е", "A", "e", "o", "Ә", "\u{306}", "\u{308}", "\u{301}", " ", "-", "ü", "\u{2019}"]
         for _ in 0..<20_000 {
             var text = String.UnicodeScalarView()
@@ -66,18 +66,5 @@ struct BlankTrimmingTests {
                 CanonicalComposition.nfc(string).unicodeScalars.elementsEqual(string.precomposedStringWithCanonicalMapping.unicodeScalars),
                 "\(string.unicodeScalars.map { $0.value })")
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64) so failures reproduce.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -51,35 +51,32 @@ public final class CachedBusinessRegistry: BusinessRegistry {
     }
 
     public func legalEntity(_ bin: BIN, within deadline: Deadline) async -> RegistryResult<LegalEntity> {
-        let instant = now()
-        if let cached = entries.withLock({ $0.legalEntities[bin] }), cached.expires > instant { return cached.result }
-        let result = await upstream.legalEntity(bin, within: deadline)
-        if case .found = result {
-            let entry = Entry(result: result, expires: now().advanced(by: configuration.timeToLive))
-            entries.withLock { entries in
-                makeRoom(in: &entries)
-                entries.legalEntities[bin] = entry
-            }
-        }
-        return result
+        await cached(bin, in: \.legalEntities) { await upstream.legalEntity(bin, within: deadline) }
     }
 
     public func entrepreneur(_ iin: IIN, within deadline: Deadline) async -> RegistryResult<IndividualEntrepreneur> {
-        let instant = now()
-        if let cached = entries.withLock({ $0.entrepreneurs[iin] }), cached.expires > instant { return cached.result }
-        let result = await upstream.entrepreneur(iin, within: deadline)
-        if case .found = result {
-            let entry = Entry(result: result, expires: now().advanced(by: configuration.timeToLive))
-            entries.withLock { entries in
-                makeRoom(in: &entries)
-                entries.entrepreneurs[iin] = entry
-            }
-        }
-        return result
+        await cached(iin, in: \.entrepreneurs) { await upstream.entrepreneur(iin, within: deadline) }
     }
 
     /// Entities currently remembered (expired ones included until they are dropped).
     public var count: Int { entries.withLock { $0.count } }
+
+    /// The unexpired entry under `key` in `table`, or `ask()`'s answer, kept when it is `.found`.
+    private func cached<Key: Hashable & Sendable, Record: Sendable>(
+        _ key: Key, in table: WritableKeyPath<Entries, [Key: Entry<Record>]> & Sendable, ask: () async -> RegistryResult<Record>
+    ) async -> RegistryResult<Record> {
+        let instant = now()
+        if let entry = entries.withLock({ $0[keyPath: table][key] }), entry.expires > instant { return entry.result }
+        let result = await ask()
+        if case .found = result {
+            let entry = Entry(result: result, expires: now().advanced(by: configuration.timeToLive))
+            entries.withLock { entries in
+                makeRoom(in: &entries)
+                entries[keyPath: table][key] = entry
+            }
+        }
+        return result
+    }
 
     private func makeRoom(in entries: inout Entries) {
         guard entries.count >= max(1, configuration.maximumEntries) else { return }
