@@ -65,7 +65,7 @@ extension SQLiteGatewayStore {
     /// Appends `draft` as the next entry and moves the chain head, inside the caller's write transaction.
     @discardableResult
     static func appendAudit(_ draft: AuditDraft, in db: Database) throws -> AuditEntry {
-        guard let head = try Row.fetchOne(db, sql: "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1") else {
+        guard let head = try Row.fetchOneCached(db, sql: "SELECT last_sequence, last_hash FROM audit_head WHERE id = 1") else {
             throw StoreError.database("audit chain head is missing")
         }
         let previousSequence: Int64 = head["last_sequence"]
@@ -73,7 +73,7 @@ extension SQLiteGatewayStore {
         let sequence = previousSequence + 1
         let milliseconds = SQLiteColumnCoding.milliseconds(Date())
         let hash = AuditCanonicalForm.hash(previousHash: previousHash, sequence: sequence, recordedAtMilliseconds: milliseconds, draft: draft)
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO audit_entry (sequence, recorded_at, actor, action, subject_id, registry_message_ids, details, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -83,9 +83,9 @@ extension SQLiteGatewayStore {
                 SQLiteColumnCoding.json(draft.details), previousHash, hash,
             ])
         for messageID in Set(draft.registryMessageIDs) {
-            try db.execute(sql: "INSERT INTO audit_message_id (message_id, sequence) VALUES (?, ?)", arguments: [messageID, sequence])
+            try db.executeCached(sql: "INSERT INTO audit_message_id (message_id, sequence) VALUES (?, ?)", arguments: [messageID, sequence])
         }
-        try db.execute(sql: "UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1", arguments: [sequence, hash])
+        try db.executeCached(sql: "UPDATE audit_head SET last_sequence = ?, last_hash = ? WHERE id = 1", arguments: [sequence, hash])
         return AuditEntry(
             sequence: sequence, recordedAt: SQLiteColumnCoding.date(milliseconds), draft: draft, previousHash: previousHash, hash: hash)
     }

@@ -27,7 +27,7 @@ extension SQLiteGatewayStore {
             {
                 return .voucherConflict(existing: existing)
             }
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO decision (id, kind, outcome, reason_codes, client_request_id, request_fingerprint, region_kato,
                                           registry_message_ids, created_at, payload)
@@ -39,7 +39,7 @@ extension SQLiteGatewayStore {
                     SQLiteColumnCoding.milliseconds(decision.createdAt), sealed,
                 ])
             for (position, subject) in decision.subjects.enumerated() {
-                try db.execute(
+                try db.executeCached(
                     sql: "INSERT INTO decision_subject (decision_id, position, subject_key) VALUES (?, ?, ?)",
                     arguments: [decision.id, position, subject.hex])
             }
@@ -78,11 +78,11 @@ extension SQLiteGatewayStore {
     static func decisionContext(_ id: String) -> String { "decision:" + id }
 
     static func fetchDecision(_ db: Database, protector: PersonalDataProtector, sql: String, arguments: StatementArguments) throws -> StoredDecision? {
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+        guard let row = try Row.fetchOneCached(db, sql: sql, arguments: arguments) else { return nil }
         typealias C = SQLiteColumnCoding
         let id = try C.text(row, "id")
         guard let kind = DecisionKind(rawValue: try C.text(row, "kind")) else { throw StoreError.database("unknown decision kind") }
-        let subjects = try String.fetchAll(db, sql: "SELECT subject_key FROM decision_subject WHERE decision_id = ? ORDER BY position", arguments: [id])
+        let subjects = try String.fetchAllCached(db, sql: "SELECT subject_key FROM decision_subject WHERE decision_id = ? ORDER BY position", arguments: [id])
         return StoredDecision(
             id: id, kind: kind, outcome: try C.text(row, "outcome"), reasonCodes: try C.list(C.text(row, "reason_codes")),
             subjects: subjects.map(SubjectKey.init(hex:)), clientRequestID: try C.optionalText(row, "client_request_id"),
@@ -92,7 +92,7 @@ extension SQLiteGatewayStore {
     }
 
     static func overlappingVouchers(_ db: Database, child: SubjectKey, from start: CalendarDate, to end: CalendarDate) throws -> [VoucherRecord] {
-        let rows = try Row.fetchAll(
+        let rows = try Row.fetchAllCached(
             db,
             sql: """
                 SELECT * FROM voucher WHERE child_key = ? AND period_start <= ? AND period_end >= ? AND suspended_at IS NULL
@@ -103,7 +103,7 @@ extension SQLiteGatewayStore {
     }
 
     static func insertVoucher(_ voucher: VoucherRecord, in db: Database) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO voucher (id, child_key, programme_id, period_start, period_end, decision_id, activated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

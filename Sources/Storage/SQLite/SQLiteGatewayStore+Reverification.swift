@@ -9,10 +9,10 @@ extension SQLiteGatewayStore: ReverificationStore {
     public func saveVoucherSubject(_ subject: VoucherSubjectRecord) async throws(StoreError) {
         let sealed = try protector.seal(subject.payload, context: Self.voucherSubjectContext(subject.voucherID))
         try await write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM voucher WHERE id = ?)", arguments: [subject.voucherID]) == true else {
+            guard try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM voucher WHERE id = ?)", arguments: [subject.voucherID]) == true else {
                 throw StoreError.notFound(kind: "voucher", id: subject.voucherID)
             }
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO voucher_subject (voucher_id, activated_at, payload) VALUES (?, ?, ?)
                     ON CONFLICT (voucher_id) DO UPDATE SET payload = excluded.payload

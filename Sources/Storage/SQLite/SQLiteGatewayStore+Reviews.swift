@@ -106,7 +106,7 @@ extension SQLiteGatewayStore {
     }
 
     static func insertReview(_ review: ReviewItem, sealedComment: Data?, in db: Database) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO review (id, decision_id, kind, status, reason_codes, region_kato, created_at, resolution, comment, resolved_by, resolved_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -117,7 +117,7 @@ extension SQLiteGatewayStore {
                 review.resolvedAt.map(SQLiteColumnCoding.milliseconds),
             ])
         for code in Set(review.reasonCodes) {
-            try db.execute(sql: "INSERT INTO review_reason (review_id, reason_code) VALUES (?, ?)", arguments: [review.id, code])
+            try db.executeCached(sql: "INSERT INTO review_reason (review_id, reason_code) VALUES (?, ?)", arguments: [review.id, code])
         }
     }
 
