@@ -35,6 +35,17 @@ struct LatencySummary: Sendable, Hashable, Codable {
         mean = sorted.isEmpty ? 0 : sorted.reduce(0.0) { $0 + Double($1) } / Double(sorted.count) / 1e6
     }
 
+    /// Percentiles computed elsewhere (wrk's histogram), in milliseconds.
+    init(count: Int, p50: Double, p90: Double, p99: Double, p999: Double, max: Double, mean: Double) {
+        self.count = count
+        self.p50 = p50
+        self.p90 = p90
+        self.p99 = p99
+        self.p999 = p999
+        self.max = max
+        self.mean = mean
+    }
+
     /// The nearest-rank `percentile` (0 < p ≤ 100) of ascending samples in nanoseconds, as milliseconds; 0 when empty.
     static func percentile(_ percentile: Double, ofSorted sorted: [UInt64]) -> Double {
         guard !sorted.isEmpty else { return 0 }

@@ -66,6 +66,9 @@ struct ServiceBenchmark: AsyncParsableCommand {
     @Option(help: "The gateway's log level (its default is info: one access line and one decision line per request).")
     var gatewayLogLevel: String = "info"
 
+    @Option(help: "Load generator of the registration phase: builtin (AsyncHTTPClient, the default), wrk, or auto (wrk when installed).")
+    var registrationLoad: RegistrationLoadTool = .builtin
+
     @Flag(help: "Skip the nginx reference runs.")
     var skipNginx = false
 
@@ -160,13 +163,31 @@ struct ServiceBenchmark: AsyncParsableCommand {
                 let decision = DecisionSummary(body)
                 return decision.decision == "MATCH" ? .correct : .wrong("\(decision.decision) \(decision.reasons)")
             }
-            log("  registration: warm-up \(warmup) s …")
-            _ = await generator.run(requests, bound: .duration(.seconds(warmup)), check: check)
-            log("  registration: measuring \(duration) s, \(connections) connections …")
+            let useWrk = registrationLoad == .wrk || (registrationLoad == .auto && WrkRegistrationLoad.isInstalled)
+            if registrationLoad == .wrk, !WrkRegistrationLoad.isInstalled { throw ValidationError("wrk is not installed (apt-get install -y wrk)") }
+            let tool = useWrk ? "wrk" : "built-in load generator"
+            log("  registration (\(tool)): warm-up \(warmup) s …")
+            let wrk = WrkRegistrationLoad(baseURL: harness.baseURL, keys: harness.keys, connections: connections, directory: directory)
+            let bodies = workload.registrants.map(\.body)
+            if useWrk {
+                _ = try await wrk.run(bodies: bodies, seconds: warmup)
+            } else {
+                _ = await generator.run(requests, bound: .duration(.seconds(warmup)), check: check)
+            }
+            log("  registration (\(tool)): measuring \(duration) s, \(connections) connections …")
             let before = processes.mapValues { $0() }
-            let result = await generator.run(requests, bound: .duration(.seconds(duration)), check: check)
-            let cpu = processes.mapValues { $0() }.merging(before, uniquingKeysWith: -)
-            report.registration = .init(name: "registration verify", connections: connections, result: result, cpu: cpu)
+            let result: LoadGenerator.Result
+            var cpu: [String: Double]
+            if useWrk {
+                let run = try await wrk.run(bodies: bodies, seconds: duration)
+                result = run.result
+                cpu = processes.mapValues { $0() }.merging(before, uniquingKeysWith: -)
+                cpu["load"] = run.cpuSeconds
+            } else {
+                result = await generator.run(requests, bound: .duration(.seconds(duration)), check: check)
+                cpu = processes.mapValues { $0() }.merging(before, uniquingKeysWith: -)
+            }
+            report.registration = .init(name: "registration verify (\(useWrk ? "wrk" : "built-in"))", connections: connections, result: result, cpu: cpu)
             log("  registration: \(format(result.rate))/s, p50 \(String(format2: result.latency.p50)) ms, p99 \(String(format2: result.latency.p99)) ms")
         }
         // One answer to serve from nginx: a real registration decision document.
