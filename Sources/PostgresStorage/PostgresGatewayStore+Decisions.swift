@@ -16,6 +16,11 @@ extension PostgresGatewayStore {
         let decision = truncated
         let sealed = PostgresJSONColumn.bytes(try protector.seal(decision.payload, context: "decision:" + decision.id))
         let sealedComment = try sealedComment(of: write.review)
+        var sealing: ByteBuffer?
+        if let voucher = write.voucher, let subject = write.voucherSubject {
+            sealing = PostgresJSONColumn.bytes(try protector.seal(subject, context: Self.voucherSubjectContext(voucher.id)))
+        }
+        let sealedSubject = sealing
         return try await transaction { connection in
             try await self.lockAuditHead(connection)
             if let clientRequestID = decision.clientRequestID,
@@ -50,7 +55,12 @@ extension PostgresGatewayStore {
                     """, logger: self.logger)
             }
             if let review = write.review { try await self.insertReview(review, sealedComment: sealedComment, on: connection) }
-            if let voucher = write.voucher { try await self.insertVoucher(voucher, on: connection) }
+            if let voucher = write.voucher {
+                try await self.insertVoucher(voucher, on: connection)
+                if let sealedSubject {
+                    try await self.upsertVoucherSubject(voucherID: voucher.id, activatedAt: voucher.activatedAt, sealed: sealedSubject, on: connection)
+                }
+            }
             try await self.appendAudit(write.audit, on: connection)
             return .recorded(decision)
         }

@@ -13,16 +13,21 @@ extension PostgresGatewayStore: ReverificationStore {
     /// Saves (or replaces) the sealed subject of a voucher. `.notFound` when the voucher does not exist.
     public func saveVoucherSubject(_ subject: VoucherSubjectRecord) async throws(StoreError) {
         let sealed = PostgresJSONColumn.bytes(try protector.seal(subject.payload, context: Self.voucherSubjectContext(subject.voucherID)))
-        let activatedAt = PostgresJSONColumn.milliseconds(subject.activatedAt)
         try await transaction { connection in
             let voucher = try await connection.query("SELECT 1 FROM voucher WHERE id = \(subject.voucherID)", logger: self.logger).collect()
             guard voucher.count == 1 else { throw StoreError.notFound(kind: "voucher", id: subject.voucherID) }
-            try await connection.query(
-                """
-                INSERT INTO voucher_subject (voucher_id, activated_at, payload) VALUES (\(subject.voucherID), \(activatedAt), \(sealed))
-                ON CONFLICT (voucher_id) DO UPDATE SET payload = excluded.payload
-                """, logger: self.logger)
+            try await self.upsertVoucherSubject(voucherID: subject.voucherID, activatedAt: subject.activatedAt, sealed: sealed, on: connection)
         }
+    }
+
+    /// Inserts or replaces the sealed subject of a voucher, inside the caller's transaction.
+    func upsertVoucherSubject(voucherID: String, activatedAt: Date, sealed: ByteBuffer, on connection: PostgresConnection) async throws {
+        let milliseconds = PostgresJSONColumn.milliseconds(activatedAt)
+        try await connection.query(
+            """
+            INSERT INTO voucher_subject (voucher_id, activated_at, payload) VALUES (\(voucherID), \(milliseconds), \(sealed))
+            ON CONFLICT (voucher_id) DO UPDATE SET payload = excluded.payload
+            """, logger: self.logger)
     }
 
     /// Vouchers not ended on `activeOn` with their subjects, in voucher id order (see the protocol).

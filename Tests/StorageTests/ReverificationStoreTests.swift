@@ -44,6 +44,36 @@ struct ReverificationStoreTests {
         }
     }
 
+    @Test("a decision write keeps the voucher's subject in the decision's transaction; without a voucher, or after a conflict, nothing", arguments: StoreBackend.all)
+    func subjectWithDecision(backend: StoreBackend) async throws {
+        let fixture = try await BackendFixture(backend)
+        defer { withExtendedLifetime(fixture) {} }
+        let store = try #require(fixture.store as? any ReverificationStore)
+        let child = fixture.personalData.subjectKey(for: Sample.childIIN)
+        let voucher = Sample.voucher(id: "vch_w", child: child, decisionID: "dec_w", from: "2025-09-01", to: "2026-05-31")
+        let written = try await fixture.store.record(
+            DecisionWrite(
+                decision: Sample.decision(id: "dec_w", subjects: [child]), voucher: voucher, audit: Sample.audit(subject: "dec_w"),
+                voucherSubject: Data("subject vch_w".utf8)))
+        guard case .recorded = written else { Issue.record("not recorded: \(written)"); return }
+        let kept = try await store.voucherSubjects(activeOn: Sample.day("2026-01-15"), activatedSince: nil, afterVoucherID: nil, limit: 10)
+        #expect(kept.map(\.voucherID) == ["vch_w"])
+        #expect(kept.first?.payload == Data("subject vch_w".utf8))
+        #expect(kept.first?.activatedAt == voucher.activatedAt)
+
+        // A REVIEW decision (no voucher) ignores a subject; a conflicting voucher writes neither.
+        _ = try await fixture.store.record(
+            DecisionWrite(decision: Sample.decision(id: "dec_r", subjects: [child]), audit: Sample.audit(subject: "dec_r"), voucherSubject: Data("stray".utf8)))
+        let conflicting = Sample.voucher(id: "vch_x", child: child, decisionID: "dec_x", from: "2026-01-01", to: "2026-02-01")
+        let conflict = try await fixture.store.record(
+            DecisionWrite(
+                decision: Sample.decision(id: "dec_x", subjects: [child]), voucher: conflicting, audit: Sample.audit(subject: "dec_x"),
+                voucherSubject: Data("subject vch_x".utf8)))
+        guard case .voucherConflict = conflict else { Issue.record("no conflict: \(conflict)"); return }
+        let after = try await store.voucherSubjects(activeOn: Sample.day("2026-01-15"), activatedSince: nil, afterVoucherID: nil, limit: 10)
+        #expect(after.map(\.voucherID) == ["vch_w"])
+    }
+
     @Test("runs: created once, listed newest first, updated; a chunk saves each voucher's first result; checkpoint and pages", arguments: StoreBackend.all)
     func runs(backend: StoreBackend) async throws {
         let (fixture, store) = try await Self.seeded(backend)

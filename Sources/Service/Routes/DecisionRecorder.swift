@@ -11,7 +11,7 @@ struct DecisionRecorder: Sendable {
 
     func record(
         document: DecisionDocument, kind: DecisionKind, subjects: [SubjectKey], regionKATO: String?, fingerprint: String?, reviewID: String?,
-        voucher: VoucherRecord?
+        voucher: VoucherRecord?, voucherSubject: Data? = nil
     ) async throws -> DecisionWriteOutcome {
         let now = dependencies.now()
         let codes = document.reasons.map(\.code)
@@ -26,7 +26,8 @@ struct DecisionRecorder: Sendable {
         let audit = AuditDraft(
             actor: context.actorName, action: "decision.recorded", subjectID: document.decisionId, registryMessageIDs: messageIDs,
             details: ["kind": kind.rawValue, "outcome": document.decision, "reasons": codes.joined(separator: ","), "request_id": context.requestID])
-        let outcome = try await dependencies.store.record(DecisionWrite(decision: decision, review: review, voucher: voucher, audit: audit))
+        let outcome = try await dependencies.store.record(
+            DecisionWrite(decision: decision, review: review, voucher: voucher, audit: audit, voucherSubject: voucherSubject))
         if case .recorded = outcome {
             context.logger.info(
                 "decision recorded",

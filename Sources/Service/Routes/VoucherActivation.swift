@@ -114,54 +114,42 @@ struct VoucherActivation: Sendable {
             evidence = gathered
         }
         let recorder = DecisionRecorder(dependencies: dependencies, context: context)
-        var assessment = policy.assess(declaration, programme: programme, requiresSportsClearance: requiresClearance, evidence: evidence)
-        var (outcome, voucher) = try await write(
-            assessment, evidence: evidence, body: body, programme: programme, childSubject: childSubject, subjects: subjects, fingerprint: fingerprint,
-            recorder: recorder)
-        if case .voucherConflict = outcome, var evidence {
-            // Another request activated a voucher for this child meanwhile: decide again with that fact.
-            evidence.hasOverlappingVoucher = true
-            assessment = policy.assess(declaration, programme: programme, requiresSportsClearance: requiresClearance, evidence: evidence)
-            (outcome, voucher) = try await write(
-                assessment, evidence: evidence, body: body, programme: programme, childSubject: childSubject, subjects: subjects, fingerprint: fingerprint,
-                recorder: recorder)
-        }
-        if case .recorded = outcome, let voucher, let child = declaration.child.iin, let parent = declaration.parent.iin {
-            let subject = ReverificationSubject(
-                voucherID: voucher.id, decisionID: voucher.decisionID, programme: programme, providerID: provider.digits,
-                section: VoucherSection(
-                    name: body.section.name, type: body.section.type, requiresSportsClearance: requiresClearance, schedule: body.section.schedule ?? []),
+        // What re-verification needs of an activated voucher; stored with the voucher in the decision's transaction.
+        let section = VoucherSection(
+            name: body.section.name, type: body.section.type, requiresSportsClearance: requiresClearance, schedule: body.section.schedule ?? [])
+        let (child, parent, coachIINs) = (declaration.child.iin, declaration.parent.iin, coaches)
+        let subject: (VoucherRecord, VoucherActivationAssessment) -> ReverificationSubject? = { voucher, assessment in
+            guard let child, let parent else { return nil }
+            return ReverificationSubject(
+                voucherID: voucher.id, decisionID: voucher.decisionID, programme: programme, providerID: provider.digits, section: section,
                 child: .init(
                     iin: child.unmasked, surname: body.child.surname, firstName: body.child.firstName, patronymic: body.child.patronymic,
                     birthDate: body.child.birthDate),
                 parent: .init(
                     iin: parent.unmasked, surname: body.parent.surname, firstName: body.parent.firstName, patronymic: body.parent.patronymic,
                     phone: body.parent.phone),
-                coachIINs: coaches, activationReasons: assessment.reasons.map(\.rawValue))
-            await remember(subject, activatedAt: voucher.activatedAt, context: context)
+                coachIINs: coachIINs, activationReasons: assessment.reasons.map(\.rawValue))
+        }
+        var assessment = policy.assess(declaration, programme: programme, requiresSportsClearance: requiresClearance, evidence: evidence)
+        var outcome = try await write(
+            assessment, evidence: evidence, body: body, programme: programme, childSubject: childSubject, subjects: subjects, fingerprint: fingerprint,
+            recorder: recorder, subject: subject)
+        if case .voucherConflict = outcome, var evidence {
+            // Another request activated a voucher for this child meanwhile: decide again with that fact.
+            evidence.hasOverlappingVoucher = true
+            assessment = policy.assess(declaration, programme: programme, requiresSportsClearance: requiresClearance, evidence: evidence)
+            outcome = try await write(
+                assessment, evidence: evidence, body: body, programme: programme, childSubject: childSubject, subjects: subjects, fingerprint: fingerprint,
+                recorder: recorder, subject: subject)
         }
         return try recorder.response(outcome, status: .created)
     }
 
-    /// Keeps what re-verification needs to check the voucher again (sealed by the store). A store without
-    /// re-verification support, or a failed write, leaves the voucher active but not re-verifiable: logged, never
-    /// failing the activation that is already recorded.
-    private func remember(_ subject: ReverificationSubject, activatedAt: Date, context: GatewayRequestContext) async {
-        guard let store = dependencies.store as? any ReverificationStore else {
-            context.logger.warning("qorgan.voucher.subject_not_kept", metadata: ["voucher_id": "\(subject.voucherID)", "reason": "store_unsupported"])
-            return
-        }
-        do {
-            try await store.saveVoucherSubject(VoucherSubjectRecord(voucherID: subject.voucherID, activatedAt: activatedAt, payload: try subject.encoded()))
-        } catch {
-            context.logger.error("qorgan.voucher.subject_not_kept", metadata: ["voucher_id": "\(subject.voucherID)", "reason": "\(type(of: error))"])
-        }
-    }
-
     private func write(
         _ assessment: VoucherActivationAssessment, evidence: VoucherActivationEvidence?, body: Body, programme: VoucherProgramme,
-        childSubject: SubjectKey?, subjects: [SubjectKey], fingerprint: String, recorder: DecisionRecorder
-    ) async throws -> (DecisionWriteOutcome, VoucherRecord?) {
+        childSubject: SubjectKey?, subjects: [SubjectKey], fingerprint: String, recorder: DecisionRecorder,
+        subject: (VoucherRecord, VoucherActivationAssessment) -> ReverificationSubject?
+    ) async throws -> DecisionWriteOutcome {
         let id = GatewayIdentifiers.make("dec")
         let now = dependencies.now()
         var explanations: [String: MatchScore] = [:]
@@ -188,10 +176,10 @@ struct VoucherActivation: Sendable {
             decisionId: id, kind: DecisionKind.voucherActivation.rawValue, decision: assessment.decision.rawValue, reasons: assessment.reasons,
             decidedAt: now, requestId: body.requestId, explanations: explanations, registry: registry, facts: facts, evidence: assessment.evidence,
             reviewId: review)
-        let outcome = try await recorder.record(
+        let voucherSubject = try voucher.flatMap { subject($0, assessment) }.map { try $0.encoded() }
+        return try await recorder.record(
             document: document, kind: .voucherActivation, subjects: subjects, regionKATO: programme.region.kato, fingerprint: fingerprint,
-            reviewID: review, voucher: voucher)
-        return (outcome, voucher)
+            reviewID: review, voucher: voucher, voucherSubject: voucherSubject)
     }
 
     static func programme(_ body: Body.Programme) throws -> VoucherProgramme {

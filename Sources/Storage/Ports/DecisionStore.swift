@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Everything one decision writes, in one transaction: the decision, its audit entry, and a review item or a
 /// voucher when the outcome calls for one.
 public struct DecisionWrite: Sendable {
@@ -9,13 +11,18 @@ public struct DecisionWrite: Sendable {
     public var voucher: VoucherRecord?
     /// The audit entry for the decision.
     public var audit: AuditDraft
+    /// What re-verification needs of the voucher (plain; the store seals it), kept with the voucher in the same
+    /// transaction — as `ReverificationStore.saveVoucherSubject` would — so no voucher is ever active without it.
+    /// Ignored without a voucher.
+    public var voucherSubject: Data?
 
     /// Creates a write.
-    public init(decision: StoredDecision, review: ReviewItem? = nil, voucher: VoucherRecord? = nil, audit: AuditDraft) {
+    public init(decision: StoredDecision, review: ReviewItem? = nil, voucher: VoucherRecord? = nil, audit: AuditDraft, voucherSubject: Data? = nil) {
         self.decision = decision
         self.review = review
         self.voucher = voucher
         self.audit = audit
+        self.voucherSubject = voucherSubject
     }
 }
 

@@ -13,6 +13,11 @@ extension SQLiteGatewayStore {
         let decision = truncated
         let sealed = try protector.seal(decision.payload, context: Self.decisionContext(decision.id))
         let sealedComment = try sealedComment(of: write.review)
+        var sealing: Data?
+        if let voucher = write.voucher, let subject = write.voucherSubject {
+            sealing = try protector.seal(subject, context: Self.voucherSubjectContext(voucher.id))
+        }
+        let sealedSubject = sealing
         let protector = self.protector
         return try await self.write { db in
             if let clientRequestID = decision.clientRequestID,
@@ -44,7 +49,10 @@ extension SQLiteGatewayStore {
                     arguments: [decision.id, position, subject.hex])
             }
             if let review = write.review { try Self.insertReview(review, sealedComment: sealedComment, in: db) }
-            if let voucher = write.voucher { try Self.insertVoucher(voucher, in: db) }
+            if let voucher = write.voucher {
+                try Self.insertVoucher(voucher, in: db)
+                if let sealedSubject { try Self.upsertVoucherSubject(voucherID: voucher.id, activatedAt: voucher.activatedAt, sealed: sealedSubject, in: db) }
+            }
             try Self.appendAudit(write.audit, in: db)
             return .recorded(decision)
         }

@@ -12,13 +12,18 @@ extension SQLiteGatewayStore: ReverificationStore {
             guard try Bool.fetchOneCached(db, sql: "SELECT EXISTS (SELECT 1 FROM voucher WHERE id = ?)", arguments: [subject.voucherID]) == true else {
                 throw StoreError.notFound(kind: "voucher", id: subject.voucherID)
             }
-            try db.executeCached(
-                sql: """
-                    INSERT INTO voucher_subject (voucher_id, activated_at, payload) VALUES (?, ?, ?)
-                    ON CONFLICT (voucher_id) DO UPDATE SET payload = excluded.payload
-                    """,
-                arguments: [subject.voucherID, SQLiteColumnCoding.milliseconds(subject.activatedAt), sealed])
+            try Self.upsertVoucherSubject(voucherID: subject.voucherID, activatedAt: subject.activatedAt, sealed: sealed, in: db)
         }
+    }
+
+    /// Inserts or replaces the sealed subject of a voucher, inside the caller's write transaction.
+    static func upsertVoucherSubject(voucherID: String, activatedAt: Date, sealed: Data, in db: Database) throws {
+        try db.executeCached(
+            sql: """
+                INSERT INTO voucher_subject (voucher_id, activated_at, payload) VALUES (?, ?, ?)
+                ON CONFLICT (voucher_id) DO UPDATE SET payload = excluded.payload
+                """,
+            arguments: [voucherID, SQLiteColumnCoding.milliseconds(activatedAt), sealed])
     }
 
     /// Vouchers not ended on `activeOn` with their subjects, in voucher id order (see the protocol).
