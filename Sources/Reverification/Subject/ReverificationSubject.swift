@@ -5,7 +5,7 @@ public import Verification
 /// Everything an active voucher is re-checked against: the declared child and parent, the programme (region,
 /// period, ages), the provider, the section with its coaches and schedule, and the reasons the activation carried.
 ///
-/// Written (sealed) by the voucher gate when the voucher activates (`ReverificationStore.saveVoucherSubject`);
+/// Written (sealed) by the voucher gate with the voucher, in the decision's transaction (`DecisionWrite.voucherSubject`);
 /// its JSON form is the store's opaque payload.
 public struct ReverificationSubject: Sendable, Hashable, Codable {
     /// A declared person as typed at activation.
