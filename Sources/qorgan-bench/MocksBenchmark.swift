@@ -168,10 +168,10 @@ struct MocksBenchmark: AsyncParsableCommand {
         """
     }
 
-    /// User + system CPU seconds this process has used.
-    static func processCPUSeconds() -> Double {
+    /// User + system CPU seconds this process has used (`RUSAGE_SELF`), or its waited-for children (`RUSAGE_CHILDREN`).
+    static func processCPUSeconds(_ who: __rusage_who = RUSAGE_SELF) -> Double {
         var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        getrusage(__rusage_who_t(who.rawValue), &usage)
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 

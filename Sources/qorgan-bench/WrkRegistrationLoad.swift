@@ -56,10 +56,10 @@ struct WrkRegistrationLoad {
         let script = directory.appendingPathComponent("wrk-registrations.lua")
         try Data(Self.luaScript(requests: requestsFile.path).utf8).write(to: script)
         let threads = min(2, connections)
-        let childrenBefore = Self.childrenCPUSeconds()
+        let childrenBefore = MocksBenchmark.processCPUSeconds(RUSAGE_CHILDREN)
         let output = try await MocksBenchmark.run(
             ["wrk", "-t\(threads)", "-c\(connections)", "-d\(seconds)s", "--timeout", "10s", "-s", script.path, baseURL + "/v1/registrations/verify"])
-        let cpu = Self.childrenCPUSeconds() - childrenBefore
+        let cpu = MocksBenchmark.processCPUSeconds(RUSAGE_CHILDREN) - childrenBefore
         return Run(result: try Self.parse(output), cpuSeconds: cpu)
     }
 
@@ -141,12 +141,5 @@ struct WrkRegistrationLoad {
                 latency.max, latency.mean))
         end
         """
-    }
-
-    /// User + system CPU seconds of this process's waited-for children.
-    static func childrenCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }
