@@ -16,11 +16,7 @@ extension PostgresGatewayStore {
         let decision = truncated
         let sealed = PostgresJSONColumn.bytes(try protector.seal(decision.payload, context: "decision:" + decision.id))
         let sealedComment = try sealedComment(of: write.review)
-        var sealing: ByteBuffer?
-        if let voucher = write.voucher, let subject = write.voucherSubject {
-            sealing = PostgresJSONColumn.bytes(try protector.seal(subject, context: Self.voucherSubjectContext(voucher.id)))
-        }
-        let sealedSubject = sealing
+        let sealedSubject = try sealedVoucherSubject(of: write)
         return try await transaction { connection in
             try await self.lockAuditHead(connection)
             if let clientRequestID = decision.clientRequestID,
@@ -64,6 +60,12 @@ extension PostgresGatewayStore {
             try await self.appendAudit(write.audit, on: connection)
             return .recorded(decision)
         }
+    }
+
+    /// The voucher's re-verification subject sealed for storage, when the write carries a voucher and a subject.
+    func sealedVoucherSubject(of write: DecisionWrite) throws(StoreError) -> ByteBuffer? {
+        guard let voucher = write.voucher, let subject = write.voucherSubject else { return nil }
+        return PostgresJSONColumn.bytes(try protector.seal(subject, context: Self.voucherSubjectContext(voucher.id)))
     }
 
     /// The decision with this id, payload decrypted.

@@ -13,11 +13,7 @@ extension SQLiteGatewayStore {
         let decision = truncated
         let sealed = try protector.seal(decision.payload, context: Self.decisionContext(decision.id))
         let sealedComment = try sealedComment(of: write.review)
-        var sealing: Data?
-        if let voucher = write.voucher, let subject = write.voucherSubject {
-            sealing = try protector.seal(subject, context: Self.voucherSubjectContext(voucher.id))
-        }
-        let sealedSubject = sealing
+        let sealedSubject = try sealedVoucherSubject(of: write)
         let protector = self.protector
         return try await self.write { db in
             if let clientRequestID = decision.clientRequestID,
@@ -56,6 +52,12 @@ extension SQLiteGatewayStore {
             try Self.appendAudit(write.audit, in: db)
             return .recorded(decision)
         }
+    }
+
+    /// The voucher's re-verification subject sealed for storage, when the write carries a voucher and a subject.
+    func sealedVoucherSubject(of write: DecisionWrite) throws(StoreError) -> Data? {
+        guard let voucher = write.voucher, let subject = write.voucherSubject else { return nil }
+        return try protector.seal(subject, context: Self.voucherSubjectContext(voucher.id))
     }
 
     /// The decision with this id, payload decrypted.
