@@ -66,7 +66,7 @@ struct ServiceBenchmark: AsyncParsableCommand {
     @Option(help: "The gateway's log level (its default is info: one access line and one decision line per request).")
     var gatewayLogLevel: String = "info"
 
-    @Option(help: "Load generator of the registration phase: builtin (AsyncHTTPClient, the default), wrk, or auto (wrk when installed).")
+    @Option(help: "Load generator of the registration phase: builtin (AsyncHTTPClient, the default) or wrk (a cross-check).")
     var registrationLoad: RegistrationLoadTool = .builtin
 
     @Flag(help: "Skip the nginx reference runs.")
@@ -88,6 +88,7 @@ struct ServiceBenchmark: AsyncParsableCommand {
         guard connections > 0, keys > 0, registrants > 0, duration > 0, activations >= 0, people > 0 else {
             throw ValidationError("counts must be positive")
         }
+        if registrationLoad == .wrk, !WrkRegistrationLoad.isInstalled { throw ValidationError("wrk is not installed (apt-get install -y wrk)") }
     }
 
     func run() async throws {
@@ -163,8 +164,7 @@ struct ServiceBenchmark: AsyncParsableCommand {
                 let decision = DecisionSummary(body)
                 return decision.decision == "MATCH" ? .correct : .wrong("\(decision.decision) \(decision.reasons)")
             }
-            let useWrk = registrationLoad == .wrk || (registrationLoad == .auto && WrkRegistrationLoad.isInstalled)
-            if registrationLoad == .wrk, !WrkRegistrationLoad.isInstalled { throw ValidationError("wrk is not installed (apt-get install -y wrk)") }
+            let useWrk = registrationLoad == .wrk
             let tool = useWrk ? "wrk" : "built-in load generator"
             log("  registration (\(tool)): warm-up \(warmup) s …")
             let wrk = WrkRegistrationLoad(baseURL: harness.baseURL, keys: harness.keys, connections: connections, directory: directory)
@@ -176,17 +176,10 @@ struct ServiceBenchmark: AsyncParsableCommand {
             }
             log("  registration (\(tool)): measuring \(duration) s, \(connections) connections …")
             let before = processes.mapValues { $0() }
-            let result: LoadGenerator.Result
-            var cpu: [String: Double]
-            if useWrk {
-                let run = try await wrk.run(bodies: bodies, seconds: duration)
-                result = run.result
-                cpu = processes.mapValues { $0() }.merging(before, uniquingKeysWith: -)
-                cpu["load"] = run.cpuSeconds
-            } else {
-                result = await generator.run(requests, bound: .duration(.seconds(duration)), check: check)
-                cpu = processes.mapValues { $0() }.merging(before, uniquingKeysWith: -)
-            }
+            let wrkRun = useWrk ? try await wrk.run(bodies: bodies, seconds: duration) : nil
+            let result = if let wrkRun { wrkRun.result } else { await generator.run(requests, bound: .duration(.seconds(duration)), check: check) }
+            var cpu = processes.mapValues { $0() }.merging(before, uniquingKeysWith: -)
+            if let wrkRun { cpu["load"] = wrkRun.cpuSeconds }  // wrk is a child process, not this one
             report.registration = .init(name: "registration verify (\(useWrk ? "wrk" : "built-in"))", connections: connections, result: result, cpu: cpu)
             log("  registration: \(format(result.rate))/s, p50 \(String(format2: result.latency.p50)) ms, p99 \(String(format2: result.latency.p99)) ms")
         }
