@@ -26,7 +26,7 @@ struct ModuleImportTests {
         "adapters/RegistryAdapters": ["Verification", "RegistryTransport", "SyncChannelClient", "SOAP", "GBDFLAdapter", "EducationAdapter", "BusinessRegistryAdapter", "HealthAdapter", "SMSAdapter", "Logging", "CoreMetrics", "Metrics", "Crypto", "X509", "SwiftASN1"],
         "adapters/SMSAdapter": ["Verification", "Normalization", "RegistryTransport", "Logging"],
         "mocks/Population": ["Identifiers"],
-        "mocks/RegistryMocks": ["Identifiers", "Population", "XMLSupport", "SOAP", "Hummingbird", "NIOCore", "Logging", "Crypto", "X509", "SwiftASN1", "ServiceLifecycle"],
+        "mocks/RegistryMocks": ["Identifiers", "Population", "XMLSupport", "SOAP", "Hummingbird", "NIOCore", "NIOPosix", "NIOHTTP1", "Logging", "Crypto", "X509", "SwiftASN1", "ServiceLifecycle"],
     ]
 
     /// Modules any target may import.

@@ -39,7 +39,7 @@ public struct SyncChannelClient: Sendable {
     ///   - operation: a fixed label for metrics and logs (`person`, `birth_records`, …).
     ///   - deadline: when to give up.
     public func call(serviceId: String, payload: XMLFragment, operation: String, within deadline: Deadline) async -> RegistryResult<SyncChannelAnswer> {
-        let messageId = UUID().uuidString.lowercased()
+        let messageId = RandomUUID.lowercased()
         let request = SendMessageRequest(
             info: .init(messageId: messageId, serviceId: serviceId, messageDate: Self.timestamp(), sender: configuration.sender),
             payload: .element(payload, xsiType: nil))

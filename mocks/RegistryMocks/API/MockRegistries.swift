@@ -6,8 +6,8 @@ public import Population
 import SOAP
 import X509
 
-/// Starts the mock registries — individuals, education, business, health, SMS — each a Hummingbird server on its own
-/// loopback port, all served from one population in memory.
+/// Starts the mock registries — individuals, education, business (SOAP, each a SwiftNIO server), health, SMS (REST,
+/// each a Hummingbird server) — each on its own loopback port, all served from one population in memory.
 ///
 /// ```swift
 /// let population = try PopulationGenerator(configuration: .init(seed: 7, people: 2_000)).generate()
@@ -45,54 +45,56 @@ public enum MockRegistries {
         for name in MockRegistryName.allCases { injectors[name] = FaultInjector(configuration.faults[name] ?? .none) }
         let outbox = SMSOutbox()
 
-        var routers: [(MockRegistryName, Router<MockRequestContext>)] = []
-        for name in MockRegistryName.allCases {
-            let router = Router(context: MockRequestContext.self)
+        let (ports, portsContinuation) = AsyncStream<(MockRegistryName, Int)>.makeStream()
+        var services: [any Service] = []
+        for (index, name) in MockRegistryName.allCases.enumerated() {
+            let port = configuration.firstPort.map { $0 + index } ?? 0
             let injector = injectors[name]!
             var mockLogger = logger
             mockLogger[metadataKey: "qorgan.registry"] = "\(name)"
-            func soap(_ operations: [String: SyncChannelService.Operation]) {
-                SyncChannelService(
-                    name: name, operations: operations, security: security, signer: signer, rogueSigner: rogueSigner, injector: injector,
-                    maximumRequestBytes: configuration.maximumRequestBytes, logger: mockLogger
-                ).register(on: router)
+            func soap(_ operations: [String: SyncChannelService.Operation]) -> any Service {
+                SOAPMockServer(
+                    service: SyncChannelService(
+                        name: name, operations: operations, security: security, signer: signer, rogueSigner: rogueSigner, injector: injector,
+                        maximumRequestBytes: configuration.maximumRequestBytes, logger: mockLogger),
+                    host: configuration.host, port: port, onRunning: { portsContinuation.yield((name, $0)) }, logger: mockLogger)
             }
-            switch name {
-            case .individuals:
-                soap(IndividualsOperations.operations(population: population, serviceIds: configuration.serviceIds))
-            case .education:
-                soap(EducationOperations.operations(population: population, serviceIds: configuration.serviceIds))
-            case .business:
-                soap(BusinessOperations.operations(population: population, serviceIds: configuration.serviceIds))
-            case .health:
-                HealthService(
-                    population: population, client: configuration.healthClient, tokenLifetime: configuration.tokenLifetime, tokens: TokenStore(),
-                    injector: injector, logger: mockLogger
-                ).register(on: router)
-            case .sms:
-                SMSService(
-                    apiKey: configuration.smsAPIKey, deliveryDelay: configuration.smsDeliveryDelay, outbox: outbox, injector: injector,
-                    logger: mockLogger
-                ).register(on: router)
-            }
-            routers.append((name, router))
-        }
-
-        let (ports, portsContinuation) = AsyncStream<(MockRegistryName, Int)>.makeStream()
-        var applications: [Application<RouterResponder<MockRequestContext>>] = []
-        for (index, (name, router)) in routers.enumerated() {
-            let port = configuration.firstPort.map { $0 + index } ?? 0
-            applications.append(
-                Application(
+            func rest(_ register: (Router<MockRequestContext>) -> Void) -> any Service {
+                let router = Router(context: MockRequestContext.self)
+                register(router)
+                return Application(
                     router: router,
                     configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: port), serverName: nil),
                     onServerRunning: { channel in portsContinuation.yield((name, channel.localAddress?.port ?? port)) },
                     logger: logger
-                ))
+                )
+            }
+            switch name {
+            case .individuals:
+                services.append(soap(IndividualsOperations.operations(population: population, serviceIds: configuration.serviceIds)))
+            case .education:
+                services.append(soap(EducationOperations.operations(population: population, serviceIds: configuration.serviceIds)))
+            case .business:
+                services.append(soap(BusinessOperations.operations(population: population, serviceIds: configuration.serviceIds)))
+            case .health:
+                services.append(rest { router in
+                    HealthService(
+                        population: population, client: configuration.healthClient, tokenLifetime: configuration.tokenLifetime, tokens: TokenStore(),
+                        injector: injector, logger: mockLogger
+                    ).register(on: router)
+                })
+            case .sms:
+                services.append(rest { router in
+                    SMSService(
+                        apiKey: configuration.smsAPIKey, deliveryDelay: configuration.smsDeliveryDelay, outbox: outbox, injector: injector,
+                        logger: mockLogger
+                    ).register(on: router)
+                })
+            }
         }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: applications.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
                 gracefulShutdownSignals: [], cancellationSignals: [], logger: logger))
         let task = Task {
             defer { portsContinuation.finish() }

@@ -3,10 +3,10 @@ import NIOCore
 
 /// Applies the protocol-independent part of a fault decision before a mock handles a request.
 ///
-/// Latency is slept first; then `hang`, `connectionReset`, `tooManyRequests` and `http500` are answered here. Any
+/// Latency comes first; then `hang`, `connectionReset`, `tooManyRequests` and `http500` are answered here. Any
 /// other mode is handed to the mock (SOAP fault, malformed XML, wrong signature, token faults), as is `nil`.
 enum FaultGate {
-    /// What the gate decided.
+    /// What the gate decided (Hummingbird servers).
     enum Outcome {
         /// Answer with this response, without calling the mock.
         case answered(Response)
@@ -14,25 +14,51 @@ enum FaultGate {
         case proceed(mode: FaultMode?, configuration: FaultConfiguration)
     }
 
-    static func pass(_ injector: FaultInjector, context: MockRequestContext) async throws -> Outcome {
-        let decision = injector.decide()
-        if decision.delay > .zero { try await Task.sleep(for: decision.delay) }
+    /// What a server does with a request once the decision's delay has passed.
+    enum Verdict: Sendable {
+        /// Send this answer without calling the mock.
+        case reply(MockHTTPReply)
+        /// Close the connection without answering.
+        case close
+        /// Hold the request this long, then close the connection without answering.
+        case hang(Duration)
+        /// Call the mock; `mode` is the fault it must inject itself, if any.
+        case proceed(mode: FaultMode?, configuration: FaultConfiguration)
+    }
+
+    /// The verdict for `decision`, apart from its delay.
+    static func verdict(_ decision: FaultInjector.Decision) -> Verdict {
         switch decision.mode {
         case .hang:
-            try await Task.sleep(for: .milliseconds(Int64(decision.configuration.hangSeconds * 1000)))
-            context.channel.close(mode: .all, promise: nil)
-            return .answered(HTTPAnswer.empty(.gatewayTimeout))
+            return .hang(.milliseconds(Int64(decision.configuration.hangSeconds * 1000)))
         case .connectionReset:
-            context.channel.close(mode: .all, promise: nil)
-            return .answered(HTTPAnswer.empty(.internalServerError))
+            return .close
         case .tooManyRequests:
             var headers = HTTPFields()
             headers[.retryAfter] = String(decision.configuration.retryAfterSeconds)
-            return .answered(HTTPAnswer.problem(.tooManyRequests, title: "Too Many Requests", headers: headers))
+            return .reply(.problem(.tooManyRequests, title: "Too Many Requests", headers: headers))
         case .http500:
-            return .answered(HTTPAnswer.text("Internal Server Error", status: .internalServerError))
+            return .reply(.text("Internal Server Error", status: .internalServerError))
         default:
             return .proceed(mode: decision.mode, configuration: decision.configuration)
+        }
+    }
+
+    static func pass(_ injector: FaultInjector, context: MockRequestContext) async throws -> Outcome {
+        let decision = injector.decide()
+        if decision.delay > .zero { try await Task.sleep(for: decision.delay) }
+        switch verdict(decision) {
+        case .hang(let duration):
+            try await Task.sleep(for: duration)
+            context.channel.close(mode: .all, promise: nil)
+            return .answered(HTTPAnswer.empty(.gatewayTimeout))
+        case .close:
+            context.channel.close(mode: .all, promise: nil)
+            return .answered(HTTPAnswer.empty(.internalServerError))
+        case .reply(let reply):
+            return .answered(reply.response)
+        case .proceed(let mode, let configuration):
+            return .proceed(mode: mode, configuration: configuration)
         }
     }
 }

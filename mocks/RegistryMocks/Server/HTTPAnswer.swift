@@ -2,53 +2,31 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// Small builders for the mocks' HTTP responses.
+/// Small builders for the Hummingbird responses of the REST mocks (each a ``MockHTTPReply`` as a `Response`).
 enum HTTPAnswer {
     /// A SOAP/XML response (`text/xml; charset=utf-8`, as SOAP 1.1 requires).
     static func xml(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "text/xml; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
-        )
+        MockHTTPReply.xml(bytes, status: status).response
     }
 
     /// A JSON response from an `Encodable` value.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
-        let bytes = (try? JSONCoding.encoder.encode(value)).map(Array.init) ?? Array("{}".utf8)
-        var fields = headers
-        fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        MockHTTPReply.json(value, status: status, headers: headers).response
     }
 
     /// An RFC 9457 problem document (`application/problem+json`).
     static func problem(_ status: HTTPResponse.Status, title: String, detail: String? = nil, headers: HTTPFields = [:]) -> Response {
-        let problem = Problem(type: "about:blank", title: title, status: Int(status.code), detail: detail)
-        let bytes = (try? JSONCoding.encoder.encode(problem)).map(Array.init) ?? Array("{}".utf8)
-        var fields = headers
-        fields[.contentType] = "application/problem+json; charset=utf-8"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        MockHTTPReply.problem(status, title: title, detail: detail, headers: headers).response
     }
 
     /// Plain text.
     static func text(_ text: String, status: HTTPResponse.Status) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "text/plain; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
-        )
+        MockHTTPReply.text(text, status: status).response
     }
 
     /// An empty response.
     static func empty(_ status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentLength: "0"])
-    }
-
-    private struct Problem: Encodable {
-        let type: String
-        let title: String
-        let status: Int
-        let detail: String?
+        MockHTTPReply.empty(status).response
     }
 }
 

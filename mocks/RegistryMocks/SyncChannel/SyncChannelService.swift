@@ -6,7 +6,7 @@ import SOAP
 import XMLSupport
 
 /// One SOAP mock: the SyncChannel endpoint at `/` (POST `SendMessage`, GET `?wsdl`), its operations by `serviceId`,
-/// the bus's checks and the fault injection.
+/// the bus's checks and the fault injection. ``SOAPMockServer`` serves it over HTTP.
 struct SyncChannelService: Sendable {
     /// Answers one operation.
     typealias Operation = @Sendable (SyncChannelCall) -> RegistryAnswer
@@ -21,36 +21,23 @@ struct SyncChannelService: Sendable {
     let maximumRequestBytes: Int
     let logger: Logger
 
-    /// Registers the endpoint and the control routes.
-    func register(on router: Router<MockRequestContext>) {
-        ControlRoutes.register(on: router, injector: injector)
-        router.post("/") { request, context in
-            try await handle(request, context: context)
+    /// The answer to `GET /`: the WSDL for `?wsdl` (its location on `host`), a short text otherwise.
+    func describe(query: String?, host: String?) -> MockHTTPReply {
+        guard let query, query.lowercased().hasPrefix("wsdl") else {
+            return .text("SyncChannel v10 endpoint: POST SendMessage here, GET ?wsdl for the contract", status: .ok)
         }
-        router.get("/") { request, _ in
-            guard let query = request.uri.query, query.lowercased().hasPrefix("wsdl") else {
-                return HTTPAnswer.text("SyncChannel v10 endpoint: POST SendMessage here, GET ?wsdl for the contract", status: .ok)
-            }
-            let host = request.head.authority ?? "127.0.0.1"
-            return HTTPAnswer.xml(SyncChannelWSDL.document(location: "http://\(host)/"))
-        }
+        return .xml(SyncChannelWSDL.document(location: "http://\(host ?? "127.0.0.1")/"))
     }
 
-    private func handle(_ request: Request, context: MockRequestContext) async throws -> Response {
-        switch try await FaultGate.pass(injector, context: context) {
-        case .answered(let response):
-            return response
-        case .proceed(let mode, let configuration):
-            var request = request
-            let body: ByteBuffer
-            do {
-                body = try await request.collectBody(upTo: maximumRequestBytes)
-            } catch {
-                return HTTPAnswer.xml(fault(code: "MOCK-REQUEST-TOO-LARGE", message: "Request too large", client: true), status: .internalServerError)
-            }
-            let (status, bytes) = body.withUnsafeReadableBytes { answer(to: $0, mode: mode, configuration: configuration) }
-            return HTTPAnswer.xml(bytes, status: status)
-        }
+    /// The answer to a `SendMessage` body over ``maximumRequestBytes``.
+    func tooLarge() -> MockHTTPReply {
+        .xml(fault(code: "MOCK-REQUEST-TOO-LARGE", message: "Request too large", client: true), status: .internalServerError)
+    }
+
+    /// The answer to one `SendMessage` body, with the fault the gate left to the mock.
+    func reply(to body: ByteBuffer, mode: FaultMode?, configuration: FaultConfiguration) -> MockHTTPReply {
+        let (status, bytes) = body.withUnsafeReadableBytes { answer(to: $0, mode: mode, configuration: configuration) }
+        return .xml(bytes, status: status)
     }
 
     /// The answer to one request body: `(HTTP status, envelope bytes)`.
