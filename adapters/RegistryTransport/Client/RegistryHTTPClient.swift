@@ -47,6 +47,7 @@ public final class RegistryHTTPClient: Sendable {
         settings.connectionPool.retryConnectionEstablishment = false  // our RetryPolicy decides; a refused connection fails at once
         settings.redirectConfiguration = .disallow
         settings.httpVersion = .http1Only
+        settings.tracing.tracer = nil  // no distributed tracing here: spares a span and its attributes per call
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
     }
 
