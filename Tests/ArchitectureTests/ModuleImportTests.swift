@@ -17,7 +17,7 @@ struct ModuleImportTests {
         "Sources/PostgresStorage": ["Storage", "Verification", "Identifiers", "PostgresNIO", "NIOCore", "NIOPosix", "Crypto", "Logging"],
         "adapters/XMLSupport": ["CLibXML2"],
         "adapters/SOAP": ["XMLSupport", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
-        "adapters/RegistryTransport": ["Verification", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "Logging", "Metrics", "CoreMetrics"],
+        "adapters/RegistryTransport": ["Verification", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOPosix", "Logging", "Metrics", "CoreMetrics"],
         "adapters/SyncChannelClient": ["Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport", "RegistryTransport", "Logging"],
         "adapters/GBDFLAdapter": ["Verification", "Identifiers", "Normalization", "SyncChannelClient", "XMLSupport", "Logging"],
         "adapters/EducationAdapter": ["Verification", "Identifiers", "SyncChannelClient", "XMLSupport"],

@@ -54,8 +54,8 @@ struct SOAPMockServerTests {
 
         let clock = ContinuousClock()
         let start = clock.now
-        await mocks.shutdown(gracePeriod: .seconds(5))
-        #expect(clock.now - start < .seconds(2))
+        await mocks.shutdown(gracePeriod: .seconds(60))  // an idle connection left open would hold the stop this long
+        #expect(clock.now - start < .seconds(30))
         #expect(try connection.read(until: { _ in false }).isEmpty)  // closed by the server: end of stream
     }
 }

@@ -55,7 +55,7 @@ public enum RegistryAdapterFactory {
             OAuth2ClientCredentials(clientId: configuration.healthClient.clientId, clientSecret: configuration.healthClient.clientSecret))
         endpoints["sms"]?.credentials = .apiKey(header: "X-API-Key", value: configuration.smsAPIKey)
 
-        let client = RegistryHTTPClient()
+        let client = RegistryHTTPClient(configuration: .init(plainHTTPEngine: configuration.httpEngine ?? .pool))
         func transport(_ name: String) -> RegistryTransport {
             RegistryTransport(configuration: endpoints[name]!, client: client, logger: logger, metricsFactory: metricsFactory)
         }

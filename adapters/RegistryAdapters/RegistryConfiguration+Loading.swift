@@ -1,4 +1,5 @@
 public import Foundation
+import RegistryTransport
 
 extension RegistryConfiguration {
     /// Reads a configuration file (JSON) and applies environment overrides (`applyingEnvironment(_:)`).
@@ -24,6 +25,8 @@ extension RegistryConfiguration {
             throw .malformed(context.codingPath.map(\.stringValue).joined(separator: ".") + ": wrong type")
         } catch let DecodingError.valueNotFound(_, context) {
             throw .missing(context.codingPath.map(\.stringValue).joined(separator: "."))
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw .malformed(context.codingPath.map(\.stringValue).joined(separator: ".") + ": invalid value")
         } catch {
             throw .malformed("not valid JSON")
         }
@@ -31,13 +34,16 @@ extension RegistryConfiguration {
 
     /// Applies environment overrides: `QORGAN_REGISTRY_<NAME>_URL` (e.g. `QORGAN_REGISTRY_HEALTH_URL`),
     /// `QORGAN_SMS_API_KEY`, `QORGAN_HEALTH_CLIENT_ID`, `QORGAN_HEALTH_CLIENT_SECRET`, `QORGAN_BUS_SENDER_ID`,
-    /// `QORGAN_BUS_PASSWORD`.
+    /// `QORGAN_BUS_PASSWORD`, `QORGAN_REGISTRY_HTTP_ENGINE` (`pool` or `asyncHTTPClient`; another value is ignored).
     public func applyingEnvironment(_ environment: [String: String]) -> RegistryConfiguration {
         var configuration = self
         for name in Self.registryNames {
             if let url = environment["QORGAN_REGISTRY_\(name.uppercased())_URL"], !url.isEmpty { configuration.endpoints[name] = url }
         }
         if let key = environment["QORGAN_SMS_API_KEY"], !key.isEmpty { configuration.smsAPIKey = key }
+        if let engine = environment["QORGAN_REGISTRY_HTTP_ENGINE"].flatMap(RegistryHTTPClient.PlainHTTPEngine.init(rawValue:)) {
+            configuration.httpEngine = engine
+        }
         if let id = environment["QORGAN_HEALTH_CLIENT_ID"], !id.isEmpty { configuration.healthClient.clientId = id }
         if let secret = environment["QORGAN_HEALTH_CLIENT_SECRET"], !secret.isEmpty { configuration.healthClient.clientSecret = secret }
         if let sender = environment["QORGAN_BUS_SENDER_ID"], !sender.isEmpty {

@@ -1,4 +1,5 @@
 public import Foundation
+public import RegistryTransport
 
 /// Where every registry is and how the gateway authenticates to it: the one configuration all adapters are built
 /// from (`RegistryAdapterFactory`).
@@ -84,19 +85,21 @@ public struct RegistryConfiguration: Sendable, Codable {
     public var transport: TransportSettings?
     /// Per-registry overrides of `transport`, by registry name. Default: none.
     public var registries: [String: TransportSettings]?
+    /// What serves `http://` registries: `pool` or `asyncHTTPClient`. Default (`nil`): `pool`.
+    public var httpEngine: RegistryHTTPClient.PlainHTTPEngine?
 
     /// The folder relative paths are resolved against (not encoded). Default: the current directory.
     public var baseDirectory: URL?
 
     private enum CodingKeys: String, CodingKey {
-        case endpoints, senders, serviceIds, healthClient, smsAPIKey, signingCertificate, clientCertificate, clientPrivateKey, transport, registries
+        case endpoints, senders, serviceIds, healthClient, smsAPIKey, signingCertificate, clientCertificate, clientPrivateKey, transport, registries, httpEngine
     }
 
     /// Creates a configuration.
     public init(
         endpoints: [String: String], senders: [Sender], serviceIds: ServiceIds = .init(), healthClient: HealthClient, smsAPIKey: String,
         signingCertificate: String, clientCertificate: String? = nil, clientPrivateKey: String? = nil, transport: TransportSettings? = nil,
-        registries: [String: TransportSettings]? = nil, baseDirectory: URL? = nil
+        registries: [String: TransportSettings]? = nil, httpEngine: RegistryHTTPClient.PlainHTTPEngine? = nil, baseDirectory: URL? = nil
     ) {
         self.endpoints = endpoints
         self.senders = senders
@@ -108,6 +111,7 @@ public struct RegistryConfiguration: Sendable, Codable {
         self.clientPrivateKey = clientPrivateKey
         self.transport = transport
         self.registries = registries
+        self.httpEngine = httpEngine
         self.baseDirectory = baseDirectory
     }
 

@@ -59,7 +59,7 @@ actor OAuth2TokenProvider {
             response = try await client.perform(
                 url: tokenURL, method: .post,
                 headers: [(name: "Content-Type", value: "application/x-www-form-urlencoded"), (name: "Accept", value: "application/json")],
-                body: Array(form.utf8), maximumResponseBytes: maximumResponseBytes, deadline: deadline)
+                body: Array(form.utf8), isIdempotent: true, maximumResponseBytes: maximumResponseBytes, deadline: deadline)
         } catch {
             return .failure(error)
         }

@@ -19,23 +19,36 @@ public final class RegistryHTTPClient: Sendable {
         public var idleTimeout: Duration
         /// Soft limit of HTTP/1.1 connections per host. Default: 16.
         public var connectionsPerHost: Int
+        /// What serves `http://` registries. Default: ``PlainHTTPEngine/pool``.
+        public var plainHTTPEngine: PlainHTTPEngine
 
         /// Creates a configuration (defaults: connect 1 s, read 10 s, idle 60 s, 16 connections per host).
         public init(
             connectTimeout: Duration = .seconds(1), readTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60),
-            connectionsPerHost: Int = 16
+            connectionsPerHost: Int = 16, plainHTTPEngine: PlainHTTPEngine = .pool
         ) {
             self.connectTimeout = connectTimeout
             self.readTimeout = readTimeout
             self.idleTimeout = idleTimeout
             self.connectionsPerHost = connectionsPerHost
+            self.plainHTTPEngine = plainHTTPEngine
         }
 
         /// Every default.
         public static let `default` = Configuration()
     }
 
+    /// What serves `http://` registries (`https://` ones always go through AsyncHTTPClient).
+    public enum PlainHTTPEngine: String, Sendable, Hashable, CaseIterable, Codable {
+        /// Kept-alive connections on NIO's event loops, one exchange each, the deadline enforced on the event loop.
+        /// About half the client CPU per call of AsyncHTTPClient in this workload (BENCHMARKS.md).
+        case pool
+        /// AsyncHTTPClient, as for `https://`.
+        case asyncHTTPClient
+    }
+
     let client: HTTPClient
+    let plainPool: PlainHTTPConnectionPool?
 
     /// Creates the shared client on the process-wide NIO event-loop group.
     public init(configuration: Configuration = .default) {
@@ -49,6 +62,13 @@ public final class RegistryHTTPClient: Sendable {
         settings.httpVersion = .http1Only
         settings.tracing.tracer = nil  // no distributed tracing here: spares a span and its attributes per call
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: settings)
+        plainPool =
+            configuration.plainHTTPEngine == .pool
+            ? PlainHTTPConnectionPool(
+                configuration: .init(
+                    connectTimeout: Self.timeAmount(configuration.connectTimeout), readTimeout: Self.timeAmount(configuration.readTimeout),
+                    idleTimeout: Self.timeAmount(configuration.idleTimeout), maximumIdlePerHost: configuration.connectionsPerHost))
+            : nil
     }
 
     /// Runs `body` with a fresh shared client and shuts it down afterwards, also when `body` throws.
@@ -68,6 +88,7 @@ public final class RegistryHTTPClient: Sendable {
 
     /// Closes every connection; calls made afterwards fail with ``RegistryTransportError/shutdown``.
     public func shutdown() async throws {
+        await plainPool?.shutdown()
         try await client.shutdown()
     }
 
@@ -76,13 +97,21 @@ public final class RegistryHTTPClient: Sendable {
         return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
-    /// One HTTP exchange, body collected, bounded by `deadline`: AsyncHTTPClient enforces it until the response head,
-    /// the shared `DeadlineWatchdog` cancels a call whose body is still arriving then (a server that sends headers and
-    /// then stalls cannot hold the call).
+    /// One HTTP exchange, body collected, bounded by `deadline`. For `http://` URLs on the ``PlainHTTPEngine/pool``
+    /// engine the pool enforces it on the event loop; otherwise AsyncHTTPClient enforces it until the response head,
+    /// and the shared `DeadlineWatchdog` cancels a call whose body is still arriving then (a server that sends
+    /// headers and then stalls cannot hold the call).
     func perform(
-        url: String, method: RegistryRequest.Method, headers: [(name: String, value: String)], body: [UInt8]?, maximumResponseBytes: Int,
-        deadline: ContinuousClock.Instant
+        url: String, method: RegistryRequest.Method, headers: [(name: String, value: String)], body: [UInt8]?, isIdempotent: Bool,
+        maximumResponseBytes: Int, deadline: ContinuousClock.Instant
     ) async throws(RegistryTransportError) -> RegistryResponse {
+        if let plainPool, let target = PlainHTTPTarget(url: url) {
+            let budget = ContinuousClock.now.duration(to: deadline)
+            guard budget > .zero else { throw .timeout }
+            return try await plainPool.perform(
+                target: target, method: method.rawValue, headers: headers, body: body, isIdempotent: isIdempotent,
+                maximumResponseBytes: maximumResponseBytes, deadline: NIODeadline.now() + Self.timeAmount(budget))
+        }
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method.rawValue)
         for header in headers { request.headers.add(name: header.name, value: header.value) }

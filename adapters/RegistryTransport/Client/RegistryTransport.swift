@@ -190,7 +190,7 @@ public final class RegistryTransport: Sendable {
         headers.append(contentsOf: request.headers)
         return try await client.perform(
             url: configuration.baseURL + request.path, method: request.method, headers: headers, body: request.body,
-            maximumResponseBytes: configuration.maximumResponseBytes, deadline: deadline)
+            isIdempotent: request.isIdempotent, maximumResponseBytes: configuration.maximumResponseBytes, deadline: deadline)
     }
 
     private func publishBreaker() {

@@ -1,0 +1,177 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// Kept-alive HTTP/1.1 connections over plain TCP, per host and port, on NIO's shared event loops: how
+/// ``RegistryHTTPClient`` reaches `http://` registries (the bus adapter or a mock on a private network).
+///
+/// Each call takes an idle connection or opens one (the transport's concurrency limit bounds how many are busy), and
+/// gives it back when the answer allows reuse; at most ``Configuration/maximumIdlePerHost`` stay open while idle, each
+/// for at most ``Configuration/idleTimeout``. A kept-alive connection found closed before any byte of the answer is
+/// replaced once for an idempotent request. The caller's deadline bounds connecting and the whole exchange.
+final class PlainHTTPConnectionPool: Sendable {
+    /// Pool settings, taken from ``RegistryHTTPClient/Configuration``.
+    struct Configuration: Sendable {
+        /// Time to establish a TCP connection (the deadline may cut it shorter).
+        var connectTimeout: TimeAmount
+        /// Longest an exchange may take from sending (the deadline may cut it shorter).
+        var readTimeout: TimeAmount
+        /// Idle connections are closed after this long.
+        var idleTimeout: TimeAmount
+        /// Idle connections kept per host; more are closed when they come back.
+        var maximumIdlePerHost: Int
+    }
+
+    private struct HostKey: Hashable {
+        var host: String
+        var port: Int
+    }
+
+    private struct Idle {
+        var connection: PlainHTTPConnection
+        var expiry: Scheduled<Void>
+    }
+
+    private struct State {
+        var idle: [HostKey: [Idle]] = [:]
+        var isShutdown = false
+    }
+
+    private let configuration: Configuration
+    private let group: any EventLoopGroup
+    private let state = Mutex(State())
+
+    init(configuration: Configuration, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
+        self.configuration = configuration
+        self.group = group
+    }
+
+    /// One exchange, body collected, over by `deadline`.
+    func perform(
+        target: PlainHTTPTarget, method: String, headers: [(name: String, value: String)], body: [UInt8]?, isIdempotent: Bool,
+        maximumResponseBytes: Int, deadline: NIODeadline
+    ) async throws(RegistryTransportError) -> RegistryResponse {
+        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: target.path)
+        head.headers.reserveCapacity(headers.count + 2)
+        head.headers.add(name: "Host", value: target.authority)
+        for header in headers where header.name.lowercased() != "content-length" && header.name.lowercased() != "host" {
+            head.headers.add(name: header.name, value: header.value)
+        }
+        head.headers.add(name: "Content-Length", value: String(body?.count ?? 0))
+        let key = HostKey(host: target.host, port: target.port)
+        var replaced = false
+        while true {
+            let connection = try await checkout(key, deadline: deadline)
+            let exchangeDeadline = min(deadline, .now() + configuration.readTimeout)
+            let promise = connection.channel.eventLoop.makePromise(of: PlainHTTPAnswer.self)
+            let exchange = PlainHTTPExchange(
+                head: head, body: body.map { connection.channel.allocator.buffer(bytes: $0) }, maximumResponseBytes: maximumResponseBytes,
+                deadline: exchangeDeadline, promise: promise)
+            connection.channel.writeAndFlush(exchange, promise: nil)
+            do {
+                let answer = try await withTaskCancellationHandler {
+                    try await promise.futureResult.get()
+                } onCancel: {
+                    connection.channel.triggerUserOutboundEvent(PlainHTTPCancel(), promise: nil)
+                }
+                checkin(connection, key: key, reusable: answer.reusable)
+                return answer.response
+            } catch PlainHTTPFailure.closedBeforeAnswer {
+                guard isIdempotent, !replaced else { throw .connection }
+                replaced = true
+            } catch PlainHTTPFailure.transport(let error) {
+                throw error
+            } catch {
+                throw .connection
+            }
+        }
+    }
+
+    /// Closes the idle connections; calls made afterwards fail with ``RegistryTransportError/shutdown``, and
+    /// connections in use close when their exchange ends.
+    func shutdown() async {
+        let idle = state.withLock { state in
+            state.isShutdown = true
+            defer { state.idle = [:] }
+            return state.idle.values.flatMap { $0 }
+        }
+        for entry in idle {
+            entry.expiry.cancel()
+            try? await entry.connection.channel.close()
+        }
+    }
+
+    private func checkout(_ key: HostKey, deadline: NIODeadline) async throws(RegistryTransportError) -> PlainHTTPConnection {
+        let taken: Result<PlainHTTPConnection?, RegistryTransportError> = state.withLock { state in
+            if state.isShutdown { return .failure(.shutdown) }
+            while var list = state.idle[key], let last = list.popLast() {
+                state.idle[key] = list
+                last.expiry.cancel()
+                if last.connection.channel.isActive { return .success(last.connection) }
+            }
+            return .success(nil)
+        }
+        if let connection = try taken.get() { return connection }
+        return try await connect(key, deadline: deadline)
+    }
+
+    private func checkin(_ connection: PlainHTTPConnection, key: HostKey, reusable: Bool) {
+        let channel = connection.channel
+        guard reusable, channel.isActive else {
+            channel.close(promise: nil)
+            return
+        }
+        let expiry = channel.eventLoop.scheduleTask(in: configuration.idleTimeout) { [weak self] () -> Void in
+            self?.expire(channel, key: key)
+        }
+        let kept = state.withLock { state in
+            guard !state.isShutdown, state.idle[key, default: []].count < configuration.maximumIdlePerHost else { return false }
+            state.idle[key, default: []].append(Idle(connection: connection, expiry: expiry))
+            return true
+        }
+        if !kept {
+            expiry.cancel()
+            channel.close(promise: nil)
+        }
+    }
+
+    private func expire(_ channel: any Channel, key: HostKey) {
+        let removed = state.withLock { state in
+            guard let index = state.idle[key]?.firstIndex(where: { $0.connection.channel === channel }) else { return false }
+            state.idle[key]!.remove(at: index)
+            return true
+        }
+        if removed { channel.close(promise: nil) }
+    }
+
+    private func connect(_ key: HostKey, deadline: NIODeadline) async throws(RegistryTransportError) -> PlainHTTPConnection {
+        let remaining = deadline - .now()
+        guard remaining > .zero else { throw .timeout }
+        let cutByDeadline = remaining < configuration.connectTimeout
+        let bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(min(remaining, configuration.connectTimeout))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(PlainHTTPExchangeHandler())
+                }
+            }
+        do {
+            let channel = try await bootstrap.connect(host: key.host, port: key.port).get()
+            return PlainHTTPConnection(channel: channel)
+        } catch ChannelError.connectTimeout {
+            throw .timeout
+        } catch {
+            if cutByDeadline, NIODeadline.now() >= deadline { throw .timeout }
+            throw .connection
+        }
+    }
+}
+
+/// One kept-alive connection of a ``PlainHTTPConnectionPool``.
+struct PlainHTTPConnection: Sendable {
+    /// The channel, whose pipeline ends in a ``PlainHTTPExchangeHandler``.
+    let channel: any Channel
+}
