@@ -47,6 +47,21 @@ struct PlainHTTPPoolTests {
         #expect(server.accepted == 3)
     }
 
+    @Test("a connection idle past the idle timeout is closed and not used again")
+    func idleTimeout() async throws {
+        let server = try ScriptedListener(replies: [.ok(body: "one"), .ok(body: "two"), .ok(body: "three")])
+        try await RegistryHTTPClient.withClient(configuration: .init(idleTimeout: .milliseconds(200))) { client in
+            let transport = Self.transport(port: server.port, client: client)
+            _ = try await Self.call(transport)
+            _ = try await Self.call(transport)
+            #expect(server.accepted == 1)
+            try await Task.sleep(for: .milliseconds(700))  // past the timeout and the next sweep
+            #expect(server.closed == 1)
+            #expect(String(decoding: try await Self.call(transport).body, as: UTF8.self) == "one")
+            #expect(server.accepted == 2)
+        }
+    }
+
     @Test("a kept-alive connection the server has closed is not used again")
     func closedWhileIdle() async throws {
         let server = try ScriptedListener(replies: [.okThenDrop(body: "first")])

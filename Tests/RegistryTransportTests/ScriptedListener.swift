@@ -25,11 +25,14 @@ final class ScriptedListener: @unchecked Sendable {  // the counters sit behind 
     private let lock = NSLock()
     private var acceptedCount = 0
     private var requestCount = 0
+    private var closedCount = 0
 
     /// Connections accepted so far.
     var accepted: Int { lock.withLock { acceptedCount } }
     /// Requests read so far.
     var requests: Int { lock.withLock { requestCount } }
+    /// Connections the client closed while the server waited for a request.
+    var closed: Int { lock.withLock { closedCount } }
 
     /// `replies` is used for each connection from its start; past its end a connection is closed.
     init(replies: [Reply]) throws {
@@ -67,7 +70,10 @@ final class ScriptedListener: @unchecked Sendable {  // the counters sit behind 
                 }
                 var buffer = [UInt8](repeating: 0, count: 16_384)
                 let count = read(connection, &buffer, buffer.count)
-                guard count > 0 else { return }
+                guard count > 0 else {
+                    lock.withLock { closedCount += 1 }
+                    return
+                }
                 pending += buffer[0..<count]
             }
             lock.withLock { requestCount += 1 }

@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// Each call takes an idle connection or opens one (the transport's concurrency limit bounds how many are busy), and
 /// gives it back when the answer allows reuse; at most ``Configuration/maximumIdlePerHost`` stay open while idle, each
-/// for at most ``Configuration/idleTimeout``. A kept-alive connection found closed before any byte of the answer is
+/// for about ``Configuration/idleTimeout`` (a sweep every half of it closes older ones; a call never takes one). A kept-alive connection found closed before any byte of the answer is
 /// replaced once for an idempotent request. The caller's deadline bounds connecting and the whole exchange.
 final class PlainHTTPConnectionPool: Sendable {
     /// Pool settings, taken from ``RegistryHTTPClient/Configuration``.
@@ -30,12 +30,14 @@ final class PlainHTTPConnectionPool: Sendable {
 
     private struct Idle {
         var connection: PlainHTTPConnection
-        var expiry: Scheduled<Void>
+        var since: NIODeadline
     }
 
     private struct State {
         var idle: [HostKey: [Idle]] = [:]
         var isShutdown = false
+        /// Closes connections idle past the idle timeout; started with the first idle connection.
+        var sweeper: RepeatedTask?
     }
 
     private let configuration: Configuration
@@ -91,27 +93,32 @@ final class PlainHTTPConnectionPool: Sendable {
     /// Closes the idle connections; calls made afterwards fail with ``RegistryTransportError/shutdown``, and
     /// connections in use close when their exchange ends.
     func shutdown() async {
-        let idle = state.withLock { state in
+        let (idle, sweeper) = state.withLock { state in
             state.isShutdown = true
-            defer { state.idle = [:] }
-            return state.idle.values.flatMap { $0 }
+            defer {
+                state.idle = [:]
+                state.sweeper = nil
+            }
+            return (state.idle.values.flatMap { $0 }, state.sweeper)
         }
+        sweeper?.cancel()
         for entry in idle {
-            entry.expiry.cancel()
             try? await entry.connection.channel.close()
         }
     }
 
     private func checkout(_ key: HostKey, deadline: NIODeadline) async throws(RegistryTransportError) -> PlainHTTPConnection {
+        let oldest = NIODeadline.now() - configuration.idleTimeout
+        var stale: [any Channel] = []
         let taken: Result<PlainHTTPConnection?, RegistryTransportError> = state.withLock { state in
             if state.isShutdown { return .failure(.shutdown) }
-            while var list = state.idle[key], let last = list.popLast() {
-                state.idle[key] = list
-                last.expiry.cancel()
-                if last.connection.channel.isActive { return .success(last.connection) }
+            while let last = state.idle[key]?.popLast() {
+                if last.since > oldest, last.connection.channel.isActive { return .success(last.connection) }
+                stale.append(last.connection.channel)
             }
             return .success(nil)
         }
+        for channel in stale { channel.close(promise: nil) }
         if let connection = try taken.get() { return connection }
         return try await connect(key, deadline: deadline)
     }
@@ -122,27 +129,43 @@ final class PlainHTTPConnectionPool: Sendable {
             channel.close(promise: nil)
             return
         }
-        let expiry = channel.eventLoop.scheduleTask(in: configuration.idleTimeout) { [weak self] () -> Void in
-            self?.expire(channel, key: key)
+        let now = NIODeadline.now()
+        let (kept, startSweeper) = state.withLock { state in
+            guard !state.isShutdown, state.idle[key, default: []].count < configuration.maximumIdlePerHost else { return (false, false) }
+            state.idle[key, default: []].append(Idle(connection: connection, since: now))
+            return (true, state.sweeper == nil)
         }
-        let kept = state.withLock { state in
-            guard !state.isShutdown, state.idle[key, default: []].count < configuration.maximumIdlePerHost else { return false }
-            state.idle[key, default: []].append(Idle(connection: connection, expiry: expiry))
-            return true
-        }
-        if !kept {
-            expiry.cancel()
-            channel.close(promise: nil)
-        }
+        if !kept { channel.close(promise: nil) }
+        if startSweeper { startSweeping() }
     }
 
-    private func expire(_ channel: any Channel, key: HostKey) {
-        let removed = state.withLock { state in
-            guard let index = state.idle[key]?.firstIndex(where: { $0.connection.channel === channel }) else { return false }
-            state.idle[key]!.remove(at: index)
-            return true
+    private func startSweeping() {
+        let interval = TimeAmount.nanoseconds(max(configuration.idleTimeout.nanoseconds / 2, 10_000_000))
+        let task = group.next().scheduleRepeatedTask(initialDelay: interval, delay: interval) { [weak self] _ in
+            self?.sweep()
         }
-        if removed { channel.close(promise: nil) }
+        let superfluous = state.withLock { state in
+            guard state.sweeper == nil, !state.isShutdown else { return true }
+            state.sweeper = task
+            return false
+        }
+        if superfluous { task.cancel() }
+    }
+
+    /// Closes every connection idle longer than the idle timeout.
+    private func sweep() {
+        let oldest = NIODeadline.now() - configuration.idleTimeout
+        let expired = state.withLock { state in
+            var expired: [any Channel] = []
+            for (key, list) in state.idle {
+                let (old, fresh) = (list.filter { $0.since <= oldest }, list.filter { $0.since > oldest })
+                guard !old.isEmpty else { continue }
+                state.idle[key] = fresh
+                expired += old.map(\.connection.channel)
+            }
+            return expired
+        }
+        for channel in expired { channel.close(promise: nil) }
     }
 
     private func connect(_ key: HostKey, deadline: NIODeadline) async throws(RegistryTransportError) -> PlainHTTPConnection {
