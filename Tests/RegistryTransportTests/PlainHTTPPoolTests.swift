@@ -120,6 +120,23 @@ struct PlainHTTPPoolTests {
         }
     }
 
+    @Test("a call cancelled before it is sent is not sent, and its connection stays usable")
+    func cancelledBeforeSending() async throws {
+        let server = try ScriptedListener(replies: [.ok(body: "one"), .ok(body: "two")])
+        try await RegistryHTTPClient.withClient { client in
+            let transport = Self.transport(port: server.port, client: client)
+            _ = try await Self.call(transport)
+            let cancelled = Task { () async throws -> RegistryResponse in
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await Self.call(transport, idempotent: false)
+            }
+            await #expect(throws: RegistryTransportError.cancelled) { _ = try await cancelled.value }
+            #expect(String(decoding: try await Self.call(transport).body, as: UTF8.self) == "two")
+        }
+        #expect(server.requests == 2)
+        #expect(server.accepted == 1)
+    }
+
     @Test("a cancelled call is cancelled at once; calls after shutdown fail with shutdown", .timeLimit(.minutes(1)))
     func cancellationAndShutdown() async throws {
         let silent = try SilentListener()

@@ -64,18 +64,35 @@ final class PlainHTTPConnectionPool: Sendable {
         let key = HostKey(host: target.host, port: target.port)
         var replaced = false
         while true {
-            let connection = try await checkout(key, deadline: deadline)
+            // The replacement for a connection that closed unanswered is always a new one: after a server restart
+            // every idle connection to it may be dead.
+            let connection: PlainHTTPConnection
+            let reused: Bool
+            if replaced {
+                (connection, reused) = (try await connect(key, deadline: deadline), false)
+            } else {
+                (connection, reused) = try await checkout(key, deadline: deadline)
+            }
+            if Task.isCancelled {
+                checkin(connection, key: key, reusable: true)
+                throw .cancelled
+            }
             let exchangeDeadline = min(deadline, .now() + configuration.readTimeout)
             let promise = connection.channel.eventLoop.makePromise(of: PlainHTTPAnswer.self)
             let exchange = PlainHTTPExchange(
                 head: head, body: body.map { connection.channel.allocator.buffer(bytes: $0) }, maximumResponseBytes: maximumResponseBytes,
                 deadline: exchangeDeadline, promise: promise)
-            connection.channel.writeAndFlush(exchange, promise: nil)
+            // A write that never reaches the handler (the channel closed, its pipeline torn down) completes the
+            // exchange here; otherwise the handler does, and this second completion is ignored.
+            connection.channel.writeAndFlush(exchange).whenFailure { _ in
+                promise.fail(reused ? PlainHTTPFailure.closedBeforeAnswer : PlainHTTPFailure.transport(.connection))
+            }
+            let id = ObjectIdentifier(promise.futureResult)
             do {
                 let answer = try await withTaskCancellationHandler {
                     try await promise.futureResult.get()
                 } onCancel: {
-                    connection.channel.triggerUserOutboundEvent(PlainHTTPCancel(), promise: nil)
+                    connection.channel.triggerUserOutboundEvent(PlainHTTPCancel(exchange: id), promise: nil)
                 }
                 checkin(connection, key: key, reusable: answer.reusable)
                 return answer.response
@@ -107,7 +124,8 @@ final class PlainHTTPConnectionPool: Sendable {
         }
     }
 
-    private func checkout(_ key: HostKey, deadline: NIODeadline) async throws(RegistryTransportError) -> PlainHTTPConnection {
+    /// An idle connection to `key` (`reused`), or a new one.
+    private func checkout(_ key: HostKey, deadline: NIODeadline) async throws(RegistryTransportError) -> (PlainHTTPConnection, reused: Bool) {
         let oldest = NIODeadline.now() - configuration.idleTimeout
         var stale: [any Channel] = []
         let taken: Result<PlainHTTPConnection?, RegistryTransportError> = state.withLock { state in
@@ -119,8 +137,8 @@ final class PlainHTTPConnectionPool: Sendable {
             return .success(nil)
         }
         for channel in stale { channel.close(promise: nil) }
-        if let connection = try taken.get() { return connection }
-        return try await connect(key, deadline: deadline)
+        if let connection = try taken.get() { return (connection, true) }
+        return (try await connect(key, deadline: deadline), false)
     }
 
     private func checkin(_ connection: PlainHTTPConnection, key: HostKey, reusable: Bool) {
@@ -181,9 +199,20 @@ final class PlainHTTPConnectionPool: Sendable {
                     try channel.pipeline.syncOperations.addHandler(PlainHTTPExchangeHandler())
                 }
             }
+        // Cancellation ends the wait at once; a connection that completes afterwards is closed.
+        let connecting = bootstrap.connect(host: key.host, port: key.port)
+        let outcome = connecting.eventLoop.makePromise(of: (any Channel).self)
+        connecting.whenSuccess { channel in outcome.futureResult.whenFailure { _ in channel.close(promise: nil) } }
+        connecting.cascade(to: outcome)
         do {
-            let channel = try await bootstrap.connect(host: key.host, port: key.port).get()
+            let channel = try await withTaskCancellationHandler {
+                try await outcome.futureResult.get()
+            } onCancel: {
+                outcome.fail(CancellationError())
+            }
             return PlainHTTPConnection(channel: channel)
+        } catch is CancellationError {
+            throw .cancelled
         } catch ChannelError.connectTimeout {
             throw .timeout
         } catch {

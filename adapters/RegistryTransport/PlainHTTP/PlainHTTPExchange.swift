@@ -32,5 +32,9 @@ enum PlainHTTPFailure: Error, Sendable {
     case closedBeforeAnswer
 }
 
-/// Cancels the exchange in flight (a user outbound event): it fails with ``RegistryTransportError/cancelled``.
-struct PlainHTTPCancel: Sendable {}
+/// Cancels one exchange (a user outbound event): if it is still in flight it fails with
+/// ``RegistryTransportError/cancelled`` and the connection closes; otherwise the event is ignored.
+struct PlainHTTPCancel: Sendable {
+    /// The exchange: its promise's future.
+    var exchange: ObjectIdentifier
+}

@@ -11,6 +11,7 @@ final class PlainHTTPExchangeHandler: ChannelDuplexHandler, RemovableChannelHand
 
     private struct InFlight {
         var promise: EventLoopPromise<PlainHTTPAnswer>
+        var id: ObjectIdentifier
         var maximumResponseBytes: Int
         var timeout: Scheduled<Void>?
         var head: HTTPResponseHead?
@@ -34,7 +35,9 @@ final class PlainHTTPExchangeHandler: ChannelDuplexHandler, RemovableChannelHand
             let (handler, context) = loopBound.value
             handler.fail(.transport(.timeout), context: context)
         }
-        inFlight = InFlight(promise: exchange.promise, maximumResponseBytes: exchange.maximumResponseBytes, timeout: timeout)
+        inFlight = InFlight(
+            promise: exchange.promise, id: ObjectIdentifier(exchange.promise.futureResult), maximumResponseBytes: exchange.maximumResponseBytes,
+            timeout: timeout)
         context.write(wrapOutboundOut(.head(exchange.head)), promise: nil)
         if let body = exchange.body {
             context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
@@ -43,8 +46,9 @@ final class PlainHTTPExchangeHandler: ChannelDuplexHandler, RemovableChannelHand
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
-        if event is PlainHTTPCancel {
-            fail(.transport(.cancelled), context: context)
+        if let cancel = event as? PlainHTTPCancel {
+            // A cancellation that arrives after its exchange ended must not close a connection the pool may reuse.
+            if inFlight?.id == cancel.exchange { fail(.transport(.cancelled), context: context) }
             promise?.succeed()
             return
         }

@@ -7,30 +7,43 @@ final class SOAPMockConnections: Sendable {
     /// Sent to every connection when the server stops: close when idle.
     struct Quiesce: Sendable {}
 
-    private let channels = Mutex<[ObjectIdentifier: any Channel]>([:])
+    private struct State {
+        var channels: [ObjectIdentifier: any Channel] = [:]
+        var quiescing = false
+    }
 
-    func add(_ channel: any Channel) {
-        channels.withLock { $0[ObjectIdentifier(channel)] = channel }
+    private let state = Mutex(State())
+
+    /// Registers a connection; `true` when the server is already stopping (the connection should close when idle).
+    func add(_ channel: any Channel) -> Bool {
+        state.withLock { state in
+            state.channels[ObjectIdentifier(channel)] = channel
+            return state.quiescing
+        }
     }
 
     func remove(_ channel: any Channel) {
-        channels.withLock { $0[ObjectIdentifier(channel)] = nil }
+        state.withLock { _ = $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
     }
 
-    /// Asks every connection to close once its request in flight is answered.
+    /// Asks every connection, and every one added later, to close once its request in flight is answered.
     func quiesce() {
-        for channel in channels.withLock({ Array($0.values) }) {
+        let open = state.withLock { state in
+            state.quiescing = true
+            return Array(state.channels.values)
+        }
+        for channel in open {
             channel.pipeline.fireUserInboundEventTriggered(Quiesce())
         }
     }
 
     /// Closes every connection now.
     func closeAll() {
-        for channel in channels.withLock({ Array($0.values) }) {
+        for channel in state.withLock({ Array($0.channels.values) }) {
             channel.close(promise: nil)
         }
     }
 
     /// Whether no connection is open.
-    var isEmpty: Bool { channels.withLock { $0.isEmpty } }
+    var isEmpty: Bool { state.withLock { $0.channels.isEmpty } }
 }

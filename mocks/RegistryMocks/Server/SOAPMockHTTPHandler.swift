@@ -31,7 +31,12 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        connections.add(context.channel)
+        if connections.add(context.channel) {
+            // Accepted while the server stops: treated as idle, like the ones the stop found.
+            quiescing = true
+            let channel = context.channel
+            context.eventLoop.execute { channel.close(promise: nil) }
+        }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
