@@ -424,7 +424,7 @@ let package = Package(
         .testTarget(
             name: "AdapterTests",
             dependencies: [
-                "GBDFLAdapter", "EducationAdapter", "BusinessRegistryAdapter", "HealthAdapter", "SMSAdapter", "SyncChannelClient",
+                "GBDFLAdapter", "EducationAdapter", "BusinessRegistryAdapter", "HealthAdapter", "SMSAdapter", "SyncChannelClient", "RegistryAdapters",
                 "RegistryTransport", "Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport", "RegistryMocks", "Population",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
