@@ -83,10 +83,24 @@ public struct DecisionDocument: Sendable, Codable, Hashable {
         self.requirements = requirements
     }
 
-    /// Sorted-key JSON.
+    /// Sorted-key JSON, byte for byte what `JSONEncoder` with `.sortedKeys` writes (tested), without its cost:
+    /// `JSONEncoder` was 6.9 % of the gateway's CPU at registration load.
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+        guard isPlainlyEncodable else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return (try? encoder.encode(self)) ?? Data("{}".utf8)
+        }
+        var writer = SortedJSONWriter(reservingCapacity: 2048)
+        write(into: &writer)
+        return Data(writer.bytes)
+    }
+
+    /// Whether every number is finite (`JSONEncoder` refuses the others, and so this falls back to it).
+    var isPlainlyEncodable: Bool {
+        explanations.values.allSatisfy { score in
+            score.prior.isFinite && score.total.isFinite
+                && score.contributions.allSatisfy { $0.weight.isFinite && ($0.m?.isFinite ?? true) && ($0.u?.isFinite ?? true) }
+        }
     }
 }
