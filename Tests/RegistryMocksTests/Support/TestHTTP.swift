@@ -40,15 +40,11 @@ enum TestHTTP {
         }
     }
 
-    private static func blockingSend(_ method: String, _ url: String, body: Data?, headers: [String: String], timeout: TimeInterval) throws -> Result {
-        guard let components = URLComponents(string: url), components.host == "127.0.0.1", let port = components.port else {
-            throw HTTPFailure(description: "tests talk to http://127.0.0.1:PORT only")
-        }
-        let target = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
-            + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+    /// A blocking TCP socket connected to 127.0.0.1:`port`, reads and writes timing out after `timeout` seconds; the
+    /// caller closes it.
+    static func connectedSocket(port: Int, timeout: TimeInterval) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw HTTPFailure(description: "socket") }
-        defer { close(descriptor) }
         var interval = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
@@ -59,7 +55,21 @@ enum TestHTTP {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard connected == 0 else { throw HTTPFailure(description: "connect failed") }
+        guard connected == 0 else {
+            close(descriptor)
+            throw HTTPFailure(description: "connect failed")
+        }
+        return descriptor
+    }
+
+    private static func blockingSend(_ method: String, _ url: String, body: Data?, headers: [String: String], timeout: TimeInterval) throws -> Result {
+        guard let components = URLComponents(string: url), components.host == "127.0.0.1", let port = components.port else {
+            throw HTTPFailure(description: "tests talk to http://127.0.0.1:PORT only")
+        }
+        let target = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
+            + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+        let descriptor = try connectedSocket(port: port, timeout: timeout)
+        defer { close(descriptor) }
 
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         head += "Content-Length: \(body?.count ?? 0)\r\n"
