@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import ServiceLifecycle
 public import Population
 import SOAP
@@ -46,6 +47,9 @@ public enum MockRegistries {
         let outbox = SMSOutbox()
 
         let (ports, portsContinuation) = AsyncStream<(MockRegistryName, Int)>.makeStream()
+        // The SOAP mocks answer on their own event loops: their signing and verifying then never hold up the loops a
+        // gateway in the same process (the embedded default, the tests) does its I/O on.
+        let soapLoops = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         var services: [any Service] = []
         for (index, name) in MockRegistryName.allCases.enumerated() {
             let port = configuration.firstPort.map { $0 + index } ?? 0
@@ -57,7 +61,8 @@ public enum MockRegistries {
                     service: SyncChannelService(
                         name: name, operations: operations, security: security, signer: signer, rogueSigner: rogueSigner, injector: injector,
                         maximumRequestBytes: configuration.maximumRequestBytes, logger: mockLogger),
-                    host: configuration.host, port: port, onRunning: { portsContinuation.yield((name, $0)) }, logger: mockLogger)
+                    host: configuration.host, port: port, group: soapLoops, onRunning: { portsContinuation.yield((name, $0)) },
+                    logger: mockLogger)
             }
             func rest(_ register: (Router<MockRequestContext>) -> Void) -> any Service {
                 let router = Router(context: MockRequestContext.self)
@@ -98,7 +103,13 @@ public enum MockRegistries {
                 gracefulShutdownSignals: [], cancellationSignals: [], logger: logger))
         let task = Task {
             defer { portsContinuation.finish() }
-            try await group.run()
+            do {
+                try await group.run()
+            } catch {
+                try? await soapLoops.shutdownGracefully()
+                throw error
+            }
+            try? await soapLoops.shutdownGracefully()
         }
 
         var bound: [MockRegistryName: Int] = [:]

@@ -13,6 +13,8 @@ struct SOAPMockServer: Service {
     let service: SyncChannelService
     let host: String
     let port: Int
+    /// The event loops the server and its connections run on (owned by the caller).
+    let group: any EventLoopGroup
     /// Called once with the bound port.
     let onRunning: @Sendable (Int) -> Void
     let logger: Logger
@@ -20,7 +22,7 @@ struct SOAPMockServer: Service {
     func run() async throws {
         let connections = SOAPMockConnections()
         let service = self.service
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let server = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
