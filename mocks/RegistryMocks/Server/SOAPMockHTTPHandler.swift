@@ -5,8 +5,8 @@ import NIOHTTP1
 /// Serves one SOAP mock on one connection: `POST /` (`SendMessage`), `GET /` (`?wsdl`) and `/_control/faults`.
 ///
 /// A look-up is answered on the connection's event loop, from the request's last byte to the response's, with no
-/// task hand-offs: the mock is a benchmark counterpart sharing the gateway's two cores, and Hummingbird's
-/// per-request machinery cost it more CPU than the look-up itself. Requests on one connection are answered in order
+/// task hand-offs: the mock is a benchmark counterpart sharing the gateway's two cores, and on Hummingbird it spent
+/// 15–25 % more CPU per look-up (BENCHMARKS.md, mock registry section). Requests on one connection are answered in order
 /// (`HTTPServerPipelineHandler` holds the next one until this one's response ends).
 final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
@@ -19,6 +19,8 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
     private let service: SyncChannelService
     private let connections: SOAPMockConnections
     private var head: HTTPRequestHead?
+    /// The route of `head`, worked out once when the head arrives.
+    private var route = Route.notFound
     private var body: ByteBuffer?
     private var bodyTooLarge = false
     /// A request is being answered (possibly after an injected delay); the connection is not idle.
@@ -47,12 +49,13 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
         switch unwrapInboundIn(data) {
         case .head(let requestHead):
             head = requestHead
+            route = Self.route(of: requestHead)
             body = nil
             bodyTooLarge = false
             busy = true
         case .body(var part):
             guard !bodyTooLarge else { return }
-            let limit = route(of: head) == .control ? ControlRoutes.maximumBodyBytes : service.maximumRequestBytes
+            let limit = route == .control ? ControlRoutes.maximumBodyBytes : service.maximumRequestBytes
             if (body?.readableBytes ?? 0) + part.readableBytes > limit {
                 bodyTooLarge = true
                 body = nil
@@ -64,7 +67,7 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .end:
             guard let requestHead = head else { return }
             head = nil
-            respond(to: requestHead, body: body ?? ByteBuffer(), context: context)
+            respond(to: requestHead, route: route, body: body ?? ByteBuffer(), context: context)
             body = nil
         }
     }
@@ -82,8 +85,7 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
         context.close(promise: nil)
     }
 
-    private func route(of head: HTTPRequestHead?) -> Route {
-        guard let head else { return .notFound }
+    private static func route(of head: HTTPRequestHead) -> Route {
         let path = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? head.uri
         switch (head.method, path) {
         case (.POST, "/"): return .sendMessage
@@ -93,8 +95,8 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
         }
     }
 
-    private func respond(to head: HTTPRequestHead, body: ByteBuffer, context: ChannelHandlerContext) {
-        switch route(of: head) {
+    private func respond(to head: HTTPRequestHead, route: Route, body: ByteBuffer, context: ChannelHandlerContext) {
+        switch route {
         case .describe:
             let query = head.uri.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init)
             write(service.describe(query: query, host: head.headers.first(name: "host")), for: head, context: context)
