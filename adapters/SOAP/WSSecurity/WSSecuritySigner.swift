@@ -64,9 +64,9 @@ public struct WSSecuritySigner: Sendable {
         bodyWriter.endElement()
         let bodyBytes = bodyWriter.bytes
 
-        // 2. Digest of its exclusive canonical form.
+        // 2. Digest of its exclusive canonical form, taken from the written bytes (parsed only when they need it).
         let digestValue = try Self.xml {
-            try XMLDocument(parsing: bodyBytes).root.withExclusiveCanonicalization { digest.digest($0) }
+            try XMLCanonicalization.exclusive(of: bodyBytes).withUnsafeBytes { digest.digest($0) }
         }
 
         // 3. SignedInfo, and the signature over its canonical form. It is written in canonical form already (tag
