@@ -16,15 +16,15 @@ enum SQLiteColumnCoding {
     static func truncated(_ date: Date?) -> Date? { date.map(truncated) }
 
     static func json(_ list: [String]) -> String {
-        jsonText(list)
+        SQLiteJSONText.list(list)
     }
 
     static func json(_ map: [String: String]) -> String {
-        jsonText(map)
+        SQLiteJSONText.map(map)
     }
 
     static func json(_ map: [String: Int]) -> String {
-        jsonText(map)
+        SQLiteJSONText.map(map)
     }
 
     static func list(_ text: String) throws(StoreError) -> [String] {
@@ -93,13 +93,6 @@ enum SQLiteColumnCoding {
 
     private static func unexpected(_ column: String) -> StoreError {
         .database("column \(column) holds an unexpected value")
-    }
-
-    private static func jsonText(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding [String], [String: String] and [String: Int] cannot fail.
-        return (try? String(decoding: encoder.encode(value), as: UTF8.self)) ?? "null"
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws(StoreError) -> T {
