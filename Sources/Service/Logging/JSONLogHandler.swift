@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 public import Logging
 
 /// A swift-log backend writing one JSON object per line:
@@ -74,77 +75,90 @@ public struct JSONLogHandler: LogHandler {
         // Hummingbird's copy of the request id: the gateway sets it to the same value, so it would only repeat it.
         metadata.removeValue(forKey: "hb.request.id")
 
-        var line = "{\"timestamp\":"
-        appendString(date.formatted(Self.timestampStyle), to: &line)
-        line += ",\"level\":"
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        line.append(contentsOf: #"{"timestamp":""#.utf8)
+        LogTimestamp.append(date, to: &line)
+        line.append(contentsOf: #"","level":"#.utf8)
         appendString(event.level.rawValue, to: &line)
-        line += ",\"label\":"
+        line.append(contentsOf: #","label":"#.utf8)
         appendString(label, to: &line)
-        line += ",\"message\":"
+        line.append(contentsOf: #","message":"#.utf8)
         appendString(event.message.description, to: &line)
         if let requestID {
-            line += ",\"request_id\":"
+            line.append(contentsOf: #","request_id":"#.utf8)
             appendValue(requestID, to: &line)
         }
         if let error = event.error {
-            line += ",\"error_type\":"
+            line.append(contentsOf: #","error_type":"#.utf8)
             appendString(String(reflecting: type(of: error)), to: &line)
         }
         if !metadata.isEmpty {
-            line += ",\"metadata\":"
+            line.append(contentsOf: #","metadata":"#.utf8)
             appendDictionary(metadata, to: &line)
         }
-        line += "}"
-        return line
+        line.append(UInt8(ascii: "}"))
+        return String(decoding: line, as: UTF8.self)
     }
 
-    private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-
-    private func appendValue(_ value: Logger.Metadata.Value, to line: inout String) {
+    private func appendValue(_ value: Logger.Metadata.Value, to line: inout [UInt8]) {
         switch value {
         case .string(let text): appendString(text, to: &line)
         case .stringConvertible(let convertible): appendString(convertible.description, to: &line)
         case .array(let values):
-            line += "["
+            line.append(UInt8(ascii: "["))
             for (offset, element) in values.enumerated() {
-                if offset > 0 { line += "," }
+                if offset > 0 { line.append(UInt8(ascii: ",")) }
                 appendValue(element, to: &line)
             }
-            line += "]"
+            line.append(UInt8(ascii: "]"))
         case .dictionary(let dictionary): appendDictionary(dictionary, to: &line)
         }
     }
 
-    private func appendDictionary(_ dictionary: Logger.Metadata, to line: inout String) {
-        line += "{"
+    private func appendDictionary(_ dictionary: Logger.Metadata, to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "{"))
         for (offset, key) in dictionary.keys.sorted().enumerated() {
-            if offset > 0 { line += "," }
+            if offset > 0 { line.append(UInt8(ascii: ",")) }
             appendString(key, to: &line)
-            line += ":"
+            line.append(UInt8(ascii: ":"))
             appendValue(dictionary[key]!, to: &line)
         }
-        line += "}"
+        line.append(UInt8(ascii: "}"))
     }
 
     /// Appends `text`, masked, as a JSON string literal.
-    private func appendString(_ text: String, to line: inout String) {
+    private func appendString(_ text: String, to line: inout [UInt8]) {
         let masked = masker.mask(text)
-        line += "\""
+        line.append(UInt8(ascii: "\""))
+        var needsEscapes = false
+        for byte in masked.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 {
+            // 0xE2 leads U+2028 and U+2029 (and other characters, which the slow path passes through).
+            needsEscapes = true
+            break
+        }
+        if !needsEscapes {
+            line.append(contentsOf: masked.utf8)
+            line.append(UInt8(ascii: "\""))
+            return
+        }
         for scalar in masked.unicodeScalars {
             switch scalar {
-            case "\"": line += "\\\""
-            case "\\": line += "\\\\"
-            case "\n": line += "\\n"
-            case "\r": line += "\\r"
-            case "\t": line += "\\t"
+            case "\"": line.append(contentsOf: #"\""#.utf8)
+            case "\\": line.append(contentsOf: #"\\"#.utf8)
+            case "\n": line.append(contentsOf: #"\n"#.utf8)
+            case "\r": line.append(contentsOf: #"\r"#.utf8)
+            case "\t": line.append(contentsOf: #"\t"#.utf8)
             case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
                 // Escapes carry hex digits only: they can never form a 12-digit run.
-                line += "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
-                    + String(control.value, radix: 16)
-            default: line.unicodeScalars.append(scalar)
+                let hex = String(control.value, radix: 16)
+                line.append(contentsOf: "\\u".utf8)
+                line.append(contentsOf: String(repeating: "0", count: 4 - hex.count).utf8)
+                line.append(contentsOf: hex.utf8)
+            default: line.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        line += "\""
+        line.append(UInt8(ascii: "\""))
     }
 
     // MARK: - Output
@@ -162,8 +176,21 @@ public struct JSONLogHandler: LogHandler {
 
     private static func writeLine(_ line: String, to handle: FileHandle) {
         // One write per line, so concurrent lines do not interleave mid-line.
-        var data = Data(line.utf8)
-        data.append(0x0A)
-        handle.write(data)
+        var bytes = Array(line.utf8)
+        bytes.append(0x0A)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(handle.fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    // A closed or full destination: logging must never take the process down; the line is lost.
+                    return
+                }
+            }
+        }
     }
 }
