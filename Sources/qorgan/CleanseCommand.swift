@@ -92,7 +92,7 @@ struct CleanseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        NIOExecutorChoice.install(environment)
+        NIOExecutorChoice.install(environment, byDefault: true)
         _ = GatewayLogging.bootstrap(level: Logger.Level(rawValue: logLevel ?? environment["QORGAN_LOG_LEVEL"] ?? "warning") ?? .warning)
         let logger = Logger(label: "qorgan.cleanse")
         guard FileManager.default.isReadableFile(atPath: input) else {

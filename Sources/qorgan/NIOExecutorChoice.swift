@@ -2,10 +2,12 @@ import NIOCore
 import NIOPosix
 
 /// Whether a command other than `qorgan serve` (`cleanse`, `worker`, `mocks serve`) runs Swift concurrency on NIO's
-/// event loops, as `qorgan serve`'s `nioExecutor` does: `QORGAN_NIO_EXECUTOR` = `true` or `false`. Off by default for
-/// batches: measured on 100,000 rows, 56.6–64 s on Swift's own pool and 69–70 s on the event loops (the CSV reading
-/// and matching then share the I/O threads); on by default for the servers (the service and the mock registries),
-/// where it saves hand-offs: the mocks spend 8 % less CPU per look-up (BENCHMARKS.md).
+/// event loops, as `qorgan serve`'s `nioExecutor` does: `QORGAN_NIO_EXECUTOR` = `true` or `false`. On by default for
+/// the servers (the service and the mock registries), where it saves hand-offs: the mocks spend 8 % less CPU per
+/// look-up; and for `qorgan cleanse` since its `http://` registry calls run on NIO's own connection pool: 100,000
+/// rows in 39.7 and 39.0 s against 41.7 and 40.0 s on Swift's pool, 736–739 against 755–789 µs of CPU per row
+/// (BENCHMARKS.md). With AsyncHTTPClient the batch had been slower on the event loops (69–70 s against 56.6–64 s),
+/// so `worker` keeps Swift's pool until it is measured again.
 enum NIOExecutorChoice {
     /// The environment variable, shared with `qorgan serve`.
     static let variable = "QORGAN_NIO_EXECUTOR"
