@@ -316,7 +316,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/qorgan",
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // gperftools' tcmalloc (Debian `libtcmalloc-minimal4`, installed by scripts/ensure-system-packages.sh)
+            // replaces glibc's malloc in the product binary: glibc spent 11–12 % of the gateway's CPU in malloc,
+            // free and their fastbin consolidation; BENCHMARKS.md has the measured difference.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libtcmalloc_minimal.so.4"])]
         ),
         /// Release-mode benchmarks: `swift run -c release qorgan-bench --help`.
         .executableTarget(

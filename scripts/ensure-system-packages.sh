@@ -3,7 +3,7 @@
 # Usage: scripts/ensure-system-packages.sh [extra-package ...]
 set -euo pipefail
 
-packages=(pkg-config libxml2-dev libsqlite3-dev xmlsec1 "$@")
+packages=(pkg-config libxml2-dev libsqlite3-dev libtcmalloc-minimal4 xmlsec1 "$@")
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -38,8 +38,20 @@ public final class RegistryHealthRecorder: MetricsFactory, Sendable {
     }
 
     private struct Registry {
+        /// The most recent calls, at most `capacity`: appended until full, then a ring whose oldest slot is `next`.
         var samples: [Sample] = []
+        var next = 0
         var breaker: Int?
+
+        /// Keeps `sample`, replacing the oldest one when `capacity` samples are kept already.
+        mutating func record(_ sample: Sample, capacity: Int) {
+            if samples.count < capacity {
+                samples.append(sample)
+            } else if capacity > 0 {
+                samples[next] = sample
+                next = (next + 1) % capacity
+            }
+        }
     }
 
     /// How far back the figures look. Default 5 minutes.
@@ -79,20 +91,17 @@ public final class RegistryHealthRecorder: MetricsFactory, Sendable {
     public func recordCall(registry: String, nanoseconds: Int64, outcome: String) {
         let failed = !outcome.hasPrefix("status_") || outcome == "status_5xx"
         let sample = Sample(at: clock.now, nanoseconds: nanoseconds, failed: failed)
+        // In place: copying the entry out and back (as before) copied the whole window, and dropping the oldest
+        // sample shifted it, on every registry call.
         state.withLock { registries in
-            var entry = registries[registry] ?? Registry()
-            entry.samples.append(sample)
-            if entry.samples.count > capacity { entry.samples.removeFirst(entry.samples.count - capacity) }
-            registries[registry] = entry
+            registries[registry, default: Registry()].record(sample, capacity: capacity)
         }
     }
 
     /// Records the breaker gauge.
     public func recordBreaker(registry: String, value: Int) {
         state.withLock { registries in
-            var entry = registries[registry] ?? Registry()
-            entry.breaker = value
-            registries[registry] = entry
+            registries[registry, default: Registry()].breaker = value
         }
     }
 
