@@ -47,6 +47,9 @@ import Testing
         #expect(reader.statistics.physicalLines == rows + 1 + rows / 1_000)
         #expect(reader.statistics.bytesRead == size)
         #expect(size > 10 * (configuration.chunkSize + 2 * configuration.maximumRecordBytes))
-        #expect(reader.statistics.peakBufferedBytes <= configuration.chunkSize + 2 * configuration.maximumRecordBytes + 1_024)
+        // Buffer capacities are what the allocator hands out: tcmalloc (linked into qorgan and the test binary) rounds a
+        // 64 KiB request up to its next size class, up to an eighth more than asked for.
+        let bound = configuration.chunkSize + 2 * configuration.maximumRecordBytes
+        #expect(reader.statistics.peakBufferedBytes <= bound + bound / 8 + 1_024)
     }
 }
