@@ -94,10 +94,7 @@ public struct BIN: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Today's date in Kazakhstan (UTC+5 since 1 March 2024).
     public static func today(now: Date = Date()) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 5 * 3600) ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        CalendarDate(secondsSince1970: now.timeIntervalSince1970, secondsFromGMT: 5 * 3600)
     }
 }
 

@@ -15,6 +15,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
+    /// The day `days` after 1970-01-01 (before it when negative), by arithmetic rather than through `Calendar`
+    /// (Howard Hinnant's `civil_from_days`): today's date is asked for on every BIN read and every declaration.
+    public init(daysSince1970 days: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// The date at `secondsSince1970` in the time zone `secondsFromGMT` east of UTC.
+    public init(secondsSince1970: Double, secondsFromGMT: Int = 0) {
+        let local = (secondsSince1970 + Double(secondsFromGMT)) / 86_400
+        self.init(daysSince1970: Int(local.rounded(.down)))
+    }
+
     /// Whether `year` is a Gregorian leap year (1900 is not, 2000 is).
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0

@@ -1,3 +1,4 @@
+import Foundation
 import Identifiers
 import Testing
 
@@ -81,5 +82,35 @@ struct BINVectorTests {
             #expect(error.message(.en) == "BIN: entity type at position 5 is 7, expected 4, 5 or 6")
             #expect(error.message(.ru) == "БИН: тип субъекта в позиции 5 равен 7, ожидается 4, 5 или 6")
         }
+    }
+}
+
+/// Today's date and the day arithmetic behind it, against Foundation's Gregorian calendar.
+struct CalendarArithmeticTests {
+    @Test("a day number reads as Foundation's calendar reads it, from 1583 to 2400")
+    func daysMatchFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .gmt
+        for days in stride(from: -141_000, through: 157_000, by: 37) {
+            let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+            let date = CalendarDate(daysSince1970: days)
+            #expect(date == CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!), "\(days)")
+        }
+    }
+
+    @Test("today in Kazakhstan (UTC+5) changes at 19:00 UTC")
+    func todayInKazakhstan() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 5 * 3600)!
+        var seconds = 1_700_000_000.0
+        for _ in 0..<2_000 {
+            seconds += 3_599.5
+            let now = Date(timeIntervalSince1970: seconds)
+            let parts = calendar.dateComponents([.year, .month, .day], from: now)
+            #expect(BIN.today(now: now) == CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!))
+        }
+        // 2024-12-31T18:59:59Z is still the 31st in Astana; a second later it is 1 January.
+        #expect(BIN.today(now: Date(timeIntervalSince1970: 1_735_671_599)) == CalendarDate(year: 2024, month: 12, day: 31))
+        #expect(BIN.today(now: Date(timeIntervalSince1970: 1_735_671_600)) == CalendarDate(year: 2025, month: 1, day: 1))
     }
 }

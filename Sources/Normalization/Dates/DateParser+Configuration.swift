@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 
 extension DateParser {
     /// How `DateParser` reads dates.
@@ -32,10 +33,9 @@ extension DateParser {
         /// Lenient, day-first, pivot at the current year, years 1900–2100.
         public static var `default`: Configuration { Configuration() }
 
+        /// The current year in UTC (by arithmetic: a parser is made for every declaration checked).
         private static func currentYear() -> Int {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-            return calendar.component(.year, from: Date())
+            CalendarDate(secondsSince1970: Date().timeIntervalSince1970).year
         }
     }
 }

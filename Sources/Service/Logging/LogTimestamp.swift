@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 
 /// The UTC time of a log line, `2025-05-01T10:00:00.123Z`: what `Date.ISO8601FormatStyle` with fractional seconds
 /// writes (a test compares them), without a formatter — the gateway writes two lines per request. Where Foundation
@@ -15,22 +16,13 @@ enum LogTimestamp {
             ofDay += millisecondsPerDay
             days -= 1
         }
-        // Days since 1970-01-01 to a proleptic Gregorian civil date (Howard Hinnant's `civil_from_days`).
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = CalendarDate(daysSince1970: Int(days))
 
-        digits(year, count: 4, to: &bytes)
+        digits(Int64(date.year), count: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        digits(month, count: 2, to: &bytes)
+        digits(Int64(date.month), count: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        digits(day, count: 2, to: &bytes)
+        digits(Int64(date.day), count: 2, to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         digits(ofDay / 3_600_000, count: 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
