@@ -224,38 +224,41 @@ struct ExclusiveCanonicalizer {
     /// fragment of the same characters — a subset of what libxml2's RFC 3986 parser accepts, so every URI accepted
     /// here has a scheme in libxml2's eyes too.
     static func isPlainAbsoluteURI(_ href: UnsafePointer<xmlChar>) -> Bool {
-        var cursor = href
-        guard isLetter(cursor.pointee) else { return false }
-        cursor += 1
-        while isLetter(cursor.pointee) || isDigit(cursor.pointee) || cursor.pointee == UInt8(ascii: "+")
-            || cursor.pointee == UInt8(ascii: "-") || cursor.pointee == UInt8(ascii: ".")
+        isPlainAbsoluteURI(UnsafeBufferPointer(start: href, count: Int(xmlStrlen(href))))
+    }
+
+    /// The same rule over bytes without a terminating NUL (a NUL byte among them fails it).
+    static func isPlainAbsoluteURI(_ href: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        func at(_ position: Int) -> UInt8 { position < href.count ? href[position] : 0 }
+        guard isLetter(at(index)) else { return false }
+        index += 1
+        while isLetter(at(index)) || isDigit(at(index)) || at(index) == UInt8(ascii: "+") || at(index) == UInt8(ascii: "-")
+            || at(index) == UInt8(ascii: ".")
         {
-            cursor += 1
+            index += 1
         }
-        guard cursor.pointee == UInt8(ascii: ":") else { return false }
-        cursor += 1
-        if cursor[0] == UInt8(ascii: "/") && cursor[1] == UInt8(ascii: "/") {
-            cursor += 2
-            let hostStart = cursor
-            while isLetter(cursor.pointee) || isDigit(cursor.pointee) || cursor.pointee == UInt8(ascii: "-")
-                || cursor.pointee == UInt8(ascii: ".")
-            {
-                cursor += 1
+        guard at(index) == UInt8(ascii: ":") else { return false }
+        index += 1
+        if at(index) == UInt8(ascii: "/") && at(index + 1) == UInt8(ascii: "/") {
+            index += 2
+            let hostStart = index
+            while isLetter(at(index)) || isDigit(at(index)) || at(index) == UInt8(ascii: "-") || at(index) == UInt8(ascii: ".") {
+                index += 1
             }
-            guard cursor != hostStart,
-                cursor.pointee == 0 || cursor.pointee == UInt8(ascii: "/") || cursor.pointee == UInt8(ascii: "#")
+            guard index != hostStart, index == href.count || at(index) == UInt8(ascii: "/") || at(index) == UInt8(ascii: "#")
             else { return false }
         }
         var seenFragment = false
-        while cursor.pointee != 0 {
-            let byte = cursor.pointee
+        while index < href.count {
+            let byte = href[index]
             if byte == UInt8(ascii: "#") {
                 if seenFragment { return false }
                 seenFragment = true
             } else if !isPathCharacter(byte) {
                 return false
             }
-            cursor += 1
+            index += 1
         }
         return true
     }

@@ -507,10 +507,7 @@ struct WrittenXMLCanonicalizer {
     private func isPlainAbsoluteURI(_ span: Span) -> Bool {
         // A reference would make the URI differ from its bytes here.
         if slice(span).contains(UInt8(ascii: "&")) { return false }
-        // Reuse the tree canonicalizer's rule on a NUL-terminated copy: declarations are few and short.
-        var copy = Array(slice(span))
-        copy.append(0)
-        return copy.withUnsafeBufferPointer { ExclusiveCanonicalizer.isPlainAbsoluteURI($0.baseAddress!) }
+        return ExclusiveCanonicalizer.isPlainAbsoluteURI(slice(span))
     }
 
     // MARK: - Bytes
