@@ -67,21 +67,15 @@ struct CanonicalizationReferenceTests {
 
 /// Seeded random well-formed documents that stress exclusive C14N's namespace and ordering rules.
 private struct RandomDocument {
-    private var state: UInt64
+    private var draws: SeededDraws
     private let prefixes = ["a", "b", "c", "xsi"]
     private let uris = ["urn:x", "urn:y", "http://example.com/ns#", "https://e.kz/v1/", "urn:x"]
     private let names = ["e", "f", "Id", "id", "z", "A", "ж"]
     private let texts = ["", "t", " ", "&amp;", "&lt;", "&gt;", "\"", "'", "&#xD;", "&#x9;", "&#xA;", "\n", "Қазақ", "<![CDATA[<&>]]>", "<!--c-->", "<?p d?>"]
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { draws = SeededDraws(seed: seed) }
 
-    private mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
+    private mutating func next(_ bound: Int) -> Int { draws.next(bound) }
 
     mutating func document() -> String {
         var out = ""

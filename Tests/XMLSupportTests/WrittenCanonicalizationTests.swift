@@ -139,7 +139,7 @@ struct WrittenCanonicalizationTests {
 /// Seeded random documents written with ``XMLWriter``: nested namespaces (declared, redeclared, default namespace set
 /// and unset), qualified and unqualified attributes, `xml:` attributes, fragments, text with every escaped character.
 private struct WrittenRandomDocument {
-    private var state: UInt64
+    private var draws: SeededDraws
     private let prefixes = ["a", "b", "c", "xsi", "soap"]
     private let uris = ["urn:x", "urn:y", "http://example.com/ns#", "https://e.kz/v1/", "urn:x"]
     private let names = ["e", "f", "Id", "id", "z", "A", "data", "p-q", "r.s", "_u"]
@@ -147,15 +147,9 @@ private struct WrittenRandomDocument {
         "", "t", " ", "&", "<", ">", "\"", "'", "\r", "\t", "\n", "Қазақ", "a&b<c>d", "🏅", "]]>", "x\r\ny", "\u{7F}",
     ]
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { draws = SeededDraws(seed: seed) }
 
-    private mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
+    private mutating func next(_ bound: Int) -> Int { draws.next(bound) }
 
     mutating func document() -> [UInt8] {
         var writer = XMLWriter(emptyElementsAsTagPairs: next(2) == 0)
