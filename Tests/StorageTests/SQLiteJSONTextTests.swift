@@ -12,16 +12,15 @@ struct SQLiteJSONTextTests {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// The member names of a flat JSON object, in the order written.
-    private func keys(of text: String) -> [String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return ["<invalid>"] }
-        // Find each key's literal position to recover the written order.
-        return object.keys.sorted { lhs, rhs in
-            let encode = { (key: String) in (try? self.encoded([key])).map { String($0.dropFirst().dropLast()) + ":" } ?? key }
-            let lhsRange = text.range(of: encode(lhs))!
-            let rhsRange = text.range(of: encode(rhs))!
-            return lhsRange.lowerBound < rhsRange.lowerBound
-        }
+    /// One string as `JSONEncoder` writes it (the list's brackets taken off).
+    private func literal(_ text: String) throws -> String {
+        String(try encoded([text]).dropFirst().dropLast())
+    }
+
+    /// The object with `members` (values already JSON), keys as `JSONEncoder` writes them, in UTF-8 byte order.
+    private func byteOrderedObject(_ members: [String: String]) throws -> String {
+        let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return "{" + (try keys.map { try literal($0) + ":" + members[$0]! }).joined(separator: ",") + "}"
     }
 
     @Test("writes lists as JSONEncoder did and maps that decode back, keys in byte order, on 500 seeded random values")
@@ -49,8 +48,8 @@ struct SQLiteJSONTextTests {
             let integersText = SQLiteJSONText.map(integers)
             #expect(try JSONDecoder().decode([String: String].self, from: Data(stringsText.utf8)) == strings)
             #expect(try JSONDecoder().decode([String: Int].self, from: Data(integersText.utf8)) == integers)
-            #expect(keys(of: stringsText) == strings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-            #expect(keys(of: integersText) == integers.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+            #expect(stringsText == (try byteOrderedObject(strings.mapValues { try literal($0) })))
+            #expect(integersText == (try byteOrderedObject(integers.mapValues { String($0) })))
             // The same text as JSONEncoder wherever its order is the plain one (the audit details' ASCII keys).
             if strings.keys.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A || $0 == 0x5F } }) {
                 #expect(stringsText == (try encoded(strings)))
