@@ -62,14 +62,13 @@ public struct JSONLogHandler: LogHandler {
         var merged = metadataProvider?.get() ?? [:]
         merged.merge(metadata) { _, handler in handler }
         if let explicit = event.metadata { merged.merge(explicit) { _, call in call } }
-        let line = render(event: event, metadata: merged, at: Date())
-        write(line)
+        write(render(event: event, metadata: merged, at: Date()))
     }
 
     // MARK: - Rendering
 
-    /// The JSON line (no trailing newline) for `event` with the already merged `metadata`.
-    func render(event: LogEvent, metadata: Logger.Metadata, at date: Date) -> String {
+    /// The JSON line (UTF-8, no trailing newline) for `event` with the already merged `metadata`.
+    func render(event: LogEvent, metadata: Logger.Metadata, at date: Date) -> [UInt8] {
         var metadata = metadata
         let requestID = metadata.removeValue(forKey: Self.requestIDKey)
         // Hummingbird's copy of the request id: the gateway sets it to the same value, so it would only repeat it.
@@ -98,7 +97,7 @@ public struct JSONLogHandler: LogHandler {
             appendDictionary(metadata, to: &line)
         }
         line.append(UInt8(ascii: "}"))
-        return String(decoding: line, as: UTF8.self)
+        return line
     }
 
     private func appendValue(_ value: Logger.Metadata.Value, to line: inout [UInt8]) {
@@ -163,10 +162,10 @@ public struct JSONLogHandler: LogHandler {
 
     // MARK: - Output
 
-    private func write(_ line: String) {
+    private func write(_ line: consuming [UInt8]) {
         switch destination {
         case .custom(let sink):
-            sink(line)
+            sink(String(decoding: line, as: UTF8.self))
         case .standardError:
             Self.writeLine(line, to: FileHandle.standardError)
         case .standardOutput:
@@ -174,9 +173,9 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    private static func writeLine(_ line: String, to handle: FileHandle) {
+    private static func writeLine(_ line: consuming [UInt8], to handle: FileHandle) {
         // One write per line, so concurrent lines do not interleave mid-line.
-        var bytes = Array(line.utf8)
+        var bytes = line
         bytes.append(0x0A)
         bytes.withUnsafeBytes { buffer in
             var offset = 0
