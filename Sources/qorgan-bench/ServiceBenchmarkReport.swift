@@ -55,7 +55,7 @@ struct ServiceBenchmarkReport: Sendable, Codable {
     var nginxWrkP50: String?
     var nginxWrkP99: String?
 
-    /// Registration rate over nginx's rate with the same load tool (set by ``computeRatios()``).
+    /// Registration rate over nginx's rate under the built-in generator (set by ``computeRatios()``).
     var ratioToNginx: Double?
     /// Registration rate over nginx's rate under wrk (set by ``computeRatios()``).
     var ratioToNginxWrk: Double?
@@ -95,7 +95,7 @@ struct ServiceBenchmarkReport: Sendable, Codable {
             lines.append("registration: \(format(registration.rate))/s, p50 \(String(format2: registration.latency.p50)) ms, "
                 + "p99 \(String(format2: registration.latency.p99)) ms — target ≥ 2,000/s with p99 ≤ 50 ms, all MATCH: \(target ? "met" : "NOT met")")
         }
-        if let ratioToNginx { lines.append("  ratio to nginx, same load tool: \(String(format2: ratioToNginx * 100)) %") }
+        if let ratioToNginx { lines.append("  ratio to nginx under the built-in generator: \(String(format2: ratioToNginx * 100)) %") }
         if let ratioToNginxWrk { lines.append("  ratio to nginx under wrk: \(String(format2: ratioToNginxWrk * 100)) %") }
         if let vouchers {
             let allCorrect = vouchers.correct == vouchers.requests

@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             adapters/RegistryAdapters/README.md), population QORGAN_POPULATION, seed QORGAN_SEED, people QORGAN_PEOPLE, \
             model QORGAN_MODEL, logLevel QORGAN_LOG_LEVEL, requestDeadlineMilliseconds QORGAN_REQUEST_DEADLINE_MS, \
             maxRequestBodyBytes QORGAN_MAX_BODY_BYTES, accessLog QORGAN_ACCESS_LOG, idleTimeoutSeconds QORGAN_IDLE_TIMEOUT_SECONDS, \
-            providerStatusCacheSeconds QORGAN_PROVIDER_STATUS_CACHE_SECONDS, \
+            providerStatusCacheSeconds QORGAN_PROVIDER_STATUS_CACHE_SECONDS, consentCacheSize QORGAN_CONSENT_CACHE_SIZE, \
             rateLimit.requestsPerSecond \
             QORGAN_RATE_LIMIT_RPS, rateLimit.burst QORGAN_RATE_LIMIT_BURST, rateLimit.enabled QORGAN_RATE_LIMIT_ENABLED, \
             reverifyIntervalHours QORGAN_REVERIFY_INTERVAL_HOURS (scheduled re-verification of active vouchers; 0 = off), \
@@ -155,7 +155,7 @@ struct ServeCommand: AsyncParsableCommand {
             : adapters.business
         let dependencies = GatewayDependencies(
             registries: adapters, store: store, protector: database.personalData, model: matchModel, batches: batches,
-            providerStatus: providerStatus)
+            providerStatus: providerStatus, confirmedConsents: ConfirmedConsentCache(capacity: settings.consentCacheSize))
         let reverificationReports = data.appendingPathComponent("reverify", isDirectory: true)
         let app = buildGatewayApplication(
             configuration: configuration, apiKeys: store, readiness: ReadinessProbes.checks(store: store, registries: adapters),

@@ -41,6 +41,7 @@ extension ServeConfiguration {
     /// | `reverifyIntervalHours` | `QORGAN_REVERIFY_INTERVAL_HOURS` | — | 24 (0 = off) |
     /// | `nioExecutor` | `QORGAN_NIO_EXECUTOR` | — | `true` |
     /// | `providerStatusCacheSeconds` | `QORGAN_PROVIDER_STATUS_CACHE_SECONDS` | — | 300 (0 = off) |
+    /// | `consentCacheSize` | `QORGAN_CONSENT_CACHE_SIZE` | — | 100 000 (0 = off) |
     /// | `consoleSecureCookies` | `QORGAN_CONSOLE_SECURE_COOKIES` | — | `false` (`true` behind an HTTPS proxy) |
     ///
     /// The file itself: `--config FILE` or `QORGAN_CONFIG`.
@@ -53,6 +54,7 @@ extension ServeConfiguration {
         case reverifyIntervalHours
         case nioExecutor
         case providerStatusCacheSeconds
+        case consentCacheSize
         case consoleSecureCookies
 
         /// The environment variable that sets it.
@@ -78,6 +80,7 @@ extension ServeConfiguration {
             case .reverifyIntervalHours: "QORGAN_REVERIFY_INTERVAL_HOURS"
             case .nioExecutor: "QORGAN_NIO_EXECUTOR"
             case .providerStatusCacheSeconds: "QORGAN_PROVIDER_STATUS_CACHE_SECONDS"
+            case .consentCacheSize: "QORGAN_CONSENT_CACHE_SIZE"
             case .consoleSecureCookies: "QORGAN_CONSOLE_SECURE_COOKIES"
             }
         }
@@ -156,6 +159,7 @@ extension ServeConfiguration {
             reverifyIntervalHours = hours
         case .nioExecutor: nioExecutor = try Self.boolean(value, source)
         case .providerStatusCacheSeconds: providerStatusCacheSeconds = try Self.integer(value, source, in: 0...86_400)
+        case .consentCacheSize: consentCacheSize = try Self.integer(value, source, in: 0...10_000_000)
         case .consoleSecureCookies: consoleSecureCookies = try Self.boolean(value, source)
         }
     }

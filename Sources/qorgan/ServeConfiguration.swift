@@ -76,6 +76,10 @@ struct ServeConfiguration: Sendable, Hashable, Codable {
     /// found entities only; qualification checks and re-verification always ask the registry). 0 turns the cache
     /// off. Default 300.
     var providerStatusCacheSeconds: Int = 300
+    /// Subjects per generation the registration check remembers as having confirmed their consent
+    /// (`ConfirmedConsentCache`: positive answers only, since a confirmed consent stays valid). 0 turns the cache off.
+    /// Default 100,000.
+    var consentCacheSize: Int = 100_000
     /// Whether the operator console's cookies carry `Secure` (set it when the console is reached over HTTPS, e.g.
     /// through a TLS-terminating proxy). Default `false`: plain HTTP on loopback.
     var consoleSecureCookies: Bool = false

@@ -59,6 +59,7 @@ struct ServeConfigurationTests {
         #expect(settings["idleTimeoutSeconds"] as? Int == 15)
         #expect(settings["nioExecutor"] as? Bool == true)
         #expect(settings["providerStatusCacheSeconds"] as? Int == 300)
+        #expect(settings["consentCacheSize"] as? Int == 100_000)
     }
 
     @Test("the file overrides defaults, the environment overrides the file, flags override the environment")
@@ -110,6 +111,7 @@ struct ServeConfigurationTests {
         ([String](), ["QORGAN_RATE_LIMIT_ENABLED": "maybe"], "QORGAN_RATE_LIMIT_ENABLED"),
         ([String](), ["QORGAN_IDLE_TIMEOUT_SECONDS": "0"], "QORGAN_IDLE_TIMEOUT_SECONDS"),
         ([String](), ["QORGAN_PROVIDER_STATUS_CACHE_SECONDS": "-1"], "QORGAN_PROVIDER_STATUS_CACHE_SECONDS"),
+        ([String](), ["QORGAN_CONSENT_CACHE_SIZE": "-5"], "QORGAN_CONSENT_CACHE_SIZE"),
     ])
     func invalidValue(arguments: [String], environment: [String: String], named: String) async throws {
         let output = try await Self.printConfiguration(arguments, environment: environment)

@@ -27,13 +27,17 @@ public struct GatewayDependencies: Sendable {
     /// `qorgan serve` puts a ``CachedBusinessRegistry`` in front of it (`providerStatusCacheSeconds`). Provider
     /// qualification checks always use `registries.business`.
     public var providerStatus: any BusinessRegistry
+    /// Subjects known to have confirmed their consent (positive answers only; see ``ConfirmedConsentCache``).
+    /// Default: a cache of 100,000 subjects per generation.
+    public var confirmedConsents: ConfirmedConsentCache
 
     /// Creates the dependencies.
     public init(
         registries: RegistryAdapterSet, store: any GatewayStore, protector: PersonalDataProtector, model: MatchModel = .default,
         consent: ConsentSettings = .init(), now: @escaping @Sendable () -> Date = { Date() }, batches: BatchJobScheduler? = nil,
-        providerStatus: (any BusinessRegistry)? = nil
+        providerStatus: (any BusinessRegistry)? = nil, confirmedConsents: ConfirmedConsentCache = ConfirmedConsentCache()
     ) {
+        self.confirmedConsents = confirmedConsents
         self.batches = batches
         self.providerStatus = providerStatus ?? registries.business
         self.registries = registries

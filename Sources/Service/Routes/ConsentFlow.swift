@@ -76,7 +76,10 @@ struct ConsentFlow: Sendable {
     func confirmCode(id: String, _ body: ConfirmBody, context: GatewayRequestContext) async throws -> ConsentRecord {
         let store = dependencies.store
         guard let consent = try await store.consent(id: id) else { throw ServiceProblem.notFound("No consent \(id).") }
-        if consent.confirmedAt != nil { return consent }
+        if consent.confirmedAt != nil {
+            dependencies.confirmedConsents.insert(consent.subject)
+            return consent
+        }
         let now = dependencies.now()
         guard now < consent.expiresAt else {
             throw ServiceProblem(status: .gone, type: "consent-expired", title: "Consent code expired", code: "CONSENT_CODE_EXPIRED")
@@ -91,6 +94,7 @@ struct ConsentFlow: Sendable {
         guard matches else {
             throw ServiceProblem.validationFailed(code: "CONSENT_CODE_INVALID", detail: "The code does not match.")
         }
+        dependencies.confirmedConsents.insert(consent.subject)
         return consent
     }
 }

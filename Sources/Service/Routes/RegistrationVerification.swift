@@ -41,7 +41,7 @@ struct RegistrationVerification: Sendable {
         }
         let store = dependencies.store
         let subject = dependencies.protector.subjectKey(for: iin)
-        guard try await store.hasConfirmedConsent(subject: subject) else { throw ServiceProblem.consentRequired }
+        guard try await dependencies.confirmedConsents.hasConfirmedConsent(subject, in: store) else { throw ServiceProblem.consentRequired }
         let result = await RegistryCall.run(within: context.deadline) { await dependencies.registries.persons.person(iin, within: $0) }
         switch result {
         case .unavailable, .invalidResponse:
