@@ -21,7 +21,7 @@ extension SQLiteGatewayStore {
 
     /// The unrevoked key with this hash.
     public func key(hash: String) async throws(StoreError) -> APIKeyRecord? {
-        try await read { db in
+        try pointRead { db in
             try Row.fetchOneCached(db, sql: "SELECT * FROM api_key WHERE key_hash = ? AND revoked_at IS NULL", arguments: [hash]).map(Self.apiKey)
         }
     }

@@ -53,7 +53,7 @@ extension SQLiteGatewayStore {
 
     /// Whether `subject` has a confirmed consent.
     public func hasConfirmedConsent(subject: SubjectKey) async throws(StoreError) -> Bool {
-        try await read { db in
+        try pointRead { db in
             try Bool.fetchOneCached(
                 db, sql: "SELECT EXISTS (SELECT 1 FROM consent WHERE subject_key = ? AND confirmed_at IS NOT NULL)", arguments: [subject.hex])
                 ?? false

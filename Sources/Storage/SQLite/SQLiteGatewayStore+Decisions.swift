@@ -71,7 +71,7 @@ extension SQLiteGatewayStore {
     /// The decision recorded under this client request id for `kind`, payload decrypted.
     public func decision(kind: DecisionKind, clientRequestID: String) async throws(StoreError) -> StoredDecision? {
         let protector = self.protector
-        return try await read { db in
+        return try pointRead { db in
             try Self.fetchDecision(
                 db, protector: protector, sql: "SELECT * FROM decision WHERE kind = ? AND client_request_id = ?",
                 arguments: [kind.rawValue, clientRequestID])
@@ -80,7 +80,7 @@ extension SQLiteGatewayStore {
 
     /// Vouchers of `child` in force (not suspended) whose period overlaps `start…end` (both inclusive), earliest first.
     public func activeVouchers(child: SubjectKey, overlapping start: CalendarDate, _ end: CalendarDate) async throws(StoreError) -> [VoucherRecord] {
-        try await read { db in try Self.overlappingVouchers(db, child: child, from: start, to: end) }
+        try pointRead { db in try Self.overlappingVouchers(db, child: child, from: start, to: end) }
     }
 
     // MARK: - Inside transactions

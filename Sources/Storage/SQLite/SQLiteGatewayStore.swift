@@ -113,6 +113,21 @@ public final class SQLiteGatewayStore: GatewayStore {
         }
     }
 
+    /// Runs `body` in a read transaction (a snapshot) on the calling thread, for a point look-up by an indexed key.
+    ///
+    /// ``read(_:)`` hands the work to a reader's dispatch queue and resumes the caller afterwards: two thread
+    /// hand-offs that, on a loaded two-core host, cost more than the look-up itself (one such read was ≈ 115 µs of
+    /// the gateway's CPU per registration check; BENCHMARKS.md). In WAL mode a reader never waits for the writer, and
+    /// the pool has more readers than the process has event loops, so this blocks its caller only for the query.
+    /// Not for scans or anything whose size depends on the data.
+    func pointRead<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.storeError(error)
+        }
+    }
+
     /// Maps any error to a `StoreError` whose text carries no statement arguments (GRDB hides them by default).
     static func storeError(_ error: any Error) -> StoreError {
         switch error {
