@@ -18,4 +18,26 @@ struct RandomUUIDTests {
         }
         #expect(seen.count == 1_000)
     }
+
+    @Test("concurrent callers never get the same bytes, across many refills, and the bits are balanced")
+    func concurrentDrawsAreDistinct() async throws {
+        let batches = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 { group.addTask { (0..<2_000).map { _ in RandomUUID.lowercased() } } }
+            return await group.reduce(into: [[String]]()) { $0.append($1) }
+        }
+        let all = batches.flatMap { $0 }
+        #expect(all.count == 16_000)
+        #expect(Set(all).count == 16_000)
+        // 122 random bits per UUID (version and variant fixed): the share of ones stays near one half.
+        var ones = 0
+        for text in all {
+            let uuid = try #require(UUID(uuidString: text)).uuid
+            var bytes = withUnsafeBytes(of: uuid) { Array($0) }
+            bytes[6] &= 0x0F
+            bytes[8] &= 0x3F
+            ones += bytes.reduce(0) { $0 + $1.nonzeroBitCount }
+        }
+        let share = Double(ones) / Double(all.count * 122)
+        #expect(share > 0.49 && share < 0.51, "share of one bits \(share)")
+    }
 }
