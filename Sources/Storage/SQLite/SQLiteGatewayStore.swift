@@ -36,6 +36,9 @@ public final class SQLiteGatewayStore: GatewayStore {
         config.busyMode = .timeout(configuration.busyTimeoutSeconds)
         config.maximumReaderCount = max(1, configuration.maximumReaderCount)
         config.prepareDatabase { db in
+            // Statement journals of the savepoints (one per write in a group commit) and sorter spills in memory:
+            // otherwise SQLite creates and deletes a temporary file for each shared transaction.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
