@@ -175,6 +175,7 @@ let package = Package(
             name: "SOAP",
             dependencies: [
                 "XMLSupport",
+                "Identifiers",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),

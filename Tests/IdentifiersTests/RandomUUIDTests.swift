@@ -1,5 +1,5 @@
 import Foundation
-import SOAP
+import Identifiers
 import Testing
 
 struct RandomUUIDTests {

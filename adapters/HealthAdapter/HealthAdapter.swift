@@ -26,7 +26,7 @@ public struct HealthAdapter: HealthRegistry {
 
     /// Everything the health registries hold about `iin`.
     public func healthFacts(_ iin: IIN, within deadline: Deadline) async -> RegistryResult<HealthFacts> {
-        let requestId = UUID().uuidString.lowercased()
+        let requestId = RandomUUID.lowercased()
         let response: RegistryResponse
         do {
             response = try await transport.execute(

@@ -1,4 +1,5 @@
 public import Foundation
+import Identifiers
 public import Logging
 public import RegistryTransport
 import SOAP

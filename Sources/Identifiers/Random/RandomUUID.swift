@@ -1,8 +1,8 @@
-/// Fresh random (version 4) UUIDs as lowercase text, for `messageId`s and `wsu:Id`s.
+/// Fresh random (version 4) UUIDs as lowercase text, for registry message ids, `wsu:Id`s and request ids.
 ///
 /// Foundation's `UUID()` on Linux opens, reads and closes `/dev/urandom` for every value — three system calls and a
-/// path lookup, several microseconds a message. This draws the 16 bytes from the same kernel CSPRNG (`getrandom` on
-/// Linux), 4 KiB at a time (``RandomByteReserve``), and formats them without Foundation.
+/// path lookup, several microseconds a message. This takes the 16 bytes from the same kernel CSPRNG, read 4 KiB at a
+/// time through a descriptor kept open (`RandomByteReserve`), and formats them without Foundation.
 ///
 /// ```swift
 /// let messageId = RandomUUID.lowercased()   // e.g. "3f2b8c1e-5a7d-4e0f-9b6a-0c1d2e3f4a5b"

@@ -1,4 +1,5 @@
 import Foundation
+import Identifiers
 public import X509
 public import XMLSupport
 import SwiftASN1

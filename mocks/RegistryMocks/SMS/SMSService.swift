@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Identifiers
 import Logging
 import NIOCore
 
@@ -85,7 +86,7 @@ struct SMSService: Sendable {
             return HTTPAnswer.problem(.badRequest, title: "Invalid text", detail: "1 to 1000 characters")
         }
         let accepted = SMSMessage(
-            id: UUID().uuidString.lowercased(), to: message.to, from: message.from ?? "1414", text: message.text, submittedAt: Date())
+            id: RandomUUID.lowercased(), to: message.to, from: message.from ?? "1414", text: message.text, submittedAt: Date())
         outbox.append(accepted)
         logger.info("qorgan.mocks.sms.accepted", metadata: ["qorgan.sms.id": "\(accepted.id)"])
         return HTTPAnswer.json(document(accepted), status: .created)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Identifiers
 import Logging
 import NIOCore
 import SOAP
