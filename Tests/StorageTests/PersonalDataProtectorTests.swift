@@ -60,6 +60,21 @@ struct PersonalDataProtectorTests {
         #expect(a != b)
     }
 
+    @Test("nonces never repeat across many seals from concurrent tasks, and every payload opens")
+    func noncesUnique() async throws {
+        let protector = PersonalDataProtector(keys: .generate())
+        let sealed = try await withThrowingTaskGroup(of: [Data].self) { group in
+            for task in 0..<4 {
+                group.addTask { try (0..<2_500).map { try protector.seal(Data("payload \(task) \($0)".utf8), context: "c") } }
+            }
+            return try await group.reduce(into: [Data]()) { $0 += $1 }
+        }
+        // Layout: key id (1 byte), then AES-GCM's combined form: nonce (12), ciphertext, tag (16).
+        let nonces = Set(sealed.map { $0.dropFirst().prefix(12) })
+        #expect(nonces.count == 10_000)
+        for payload in sealed.prefix(100) { _ = try protector.open(payload, context: "c") }
+    }
+
     @Test("after rotating the payload key, old payloads still open and new ones carry the new key id")
     func rotation() throws {
         let old = try StoreKeys(lookupKeyBase64: Self.lookupA, payloadKeyBase64: Self.payload1, payloadKeyID: 1)

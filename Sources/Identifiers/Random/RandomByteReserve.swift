@@ -5,8 +5,9 @@ import Darwin
 #endif
 import Synchronization
 
-/// Random bytes from the kernel's CSPRNG, read a page at a time and handed out in 16-byte pieces, so that the several
-/// identifiers every message needs (`messageId`, `wsu:Id`) cost one system call per 256 of them instead of two each.
+/// Random bytes from the kernel's CSPRNG, read a page at a time and handed out in 8- and 16-byte pieces, so that the
+/// several identifiers and nonces every message and decision needs cost one system call per few hundred of them
+/// instead of one or two each.
 ///
 /// The bytes come from `/dev/urandom`, kept open (the same generator as `getrandom` and
 /// `SystemRandomNumberGenerator`); each byte is handed out once. When the device cannot be opened or read, every
@@ -29,6 +30,18 @@ final class RandomByteReserve: Sendable {
 
     init() {
         state = Mutex(State(descriptor: open("/dev/urandom", O_RDONLY | O_CLOEXEC)))
+    }
+
+    /// The next 8 unused random bytes.
+    func next8() -> UInt64 {
+        state.withLock { state in
+            if state.position + 1 > state.words.count, !Self.refill(&state) {
+                var generator = SystemRandomNumberGenerator()
+                return generator.next()
+            }
+            defer { state.position += 1 }
+            return state.words[state.position]
+        }
     }
 
     /// The next 16 unused random bytes.

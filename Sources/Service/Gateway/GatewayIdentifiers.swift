@@ -1,16 +1,17 @@
 import Foundation
+import Identifiers
 
 /// Opaque, URL-safe ids with a kind prefix (`dec_`, `rev_`, `vch_`, `cns_`): 26 lowercase base32 characters, the first
 /// 10 the creation time in milliseconds since 1970 and the other 16 from 80 random bits (as ULIDs do).
 ///
 /// The time part makes ids of one kind sort by creation, so the store appends to its primary-key indexes instead of
 /// writing a random page of each per decision; the random part keeps them unguessable. (Before, all 26 characters were
-/// random and each took its own `getrandom` call.)
+/// random and each took its own `getrandom` call; the random bits now come from `ReserveRandomNumberGenerator`.)
 enum GatewayIdentifiers {
     private static let alphabet = Array("0123456789abcdefghjkmnpqrstvwxyz".utf8)
 
     static func make(_ prefix: String, now: Date = Date()) -> String {
-        var generator = SystemRandomNumberGenerator()
+        var generator = ReserveRandomNumberGenerator()
         return make(prefix, milliseconds: UInt64(max(0, now.timeIntervalSince1970 * 1000)), using: &generator)
     }
 

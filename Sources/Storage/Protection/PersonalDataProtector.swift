@@ -39,12 +39,16 @@ public struct PersonalDataProtector: Sendable {
         return SubjectKey(hex: Self.hex(mac))
     }
 
-    /// Encrypts and authenticates `plaintext`, bound to `context`.
+    /// Encrypts and authenticates `plaintext`, bound to `context`, under a fresh random 96-bit nonce (from the
+    /// kernel's CSPRNG through `ReserveRandomNumberGenerator`, not one `getrandom` call per payload).
     ///
     /// - Throws: `StoreError.database` only if the system's cipher fails (it does not for valid keys).
     public func seal(_ plaintext: Data, context: String) throws(StoreError) -> Data {
         do {
-            let box = try AES.GCM.seal(plaintext, using: keys.payloadKey, authenticating: Data(context.utf8))
+            var generator = ReserveRandomNumberGenerator()
+            var words = (generator.next() as UInt64, generator.next() as UInt64)
+            let nonce = try withUnsafeBytes(of: &words) { try AES.GCM.Nonce(data: $0.prefix(12)) }
+            let box = try AES.GCM.seal(plaintext, using: keys.payloadKey, nonce: nonce, authenticating: Data(context.utf8))
             guard let combined = box.combined else { throw StoreError.database("AES-GCM produced no combined form") }
             var sealed = Data(capacity: 1 + combined.count)
             sealed.append(keys.payloadKeyID)
