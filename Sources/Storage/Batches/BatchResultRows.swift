@@ -22,7 +22,9 @@ public struct BatchResultRows: AsyncSequence, Sendable {
         Iterator(store: store, batchID: batchID, pageSize: pageSize)
     }
 
-    /// Walks the pages: fetches the next one when the current one is used up.
+    /// Walks the pages. While the caller works through one page, the next is already being read (and its payloads
+    /// decrypted) by the store on another thread, so writing the results does not wait for the database page by
+    /// page; at most two pages are held.
     public struct Iterator: AsyncIteratorProtocol {
         let store: any BatchStore
         let batchID: String
@@ -31,6 +33,8 @@ public struct BatchResultRows: AsyncSequence, Sendable {
         var index = 0
         var lastLine: Int64 = Int64.min
         var exhausted = false
+        /// The page after `page`, being read.
+        var upcoming: Task<[BatchRowResult], any Error>?
 
         init(store: any BatchStore, batchID: String, pageSize: Int) {
             self.store = store
@@ -42,9 +46,21 @@ public struct BatchResultRows: AsyncSequence, Sendable {
         public mutating func next() async throws(StoreError) -> BatchRowResult? {
             if index == page.count {
                 if exhausted { return nil }
-                page = try await store.results(batchID: batchID, afterLine: lastLine, limit: pageSize)
+                if let upcoming {
+                    self.upcoming = nil
+                    do { page = try await upcoming.value } catch let error as StoreError { throw error } catch {
+                        throw StoreError.database("reading the batch results failed")
+                    }
+                } else {
+                    page = try await store.results(batchID: batchID, afterLine: lastLine, limit: pageSize)
+                }
                 index = 0
-                if page.count < pageSize { exhausted = true }
+                if page.count < pageSize {
+                    exhausted = true
+                } else if let last = page.last {
+                    let (store, batchID, pageSize) = (store, batchID, pageSize)
+                    upcoming = Task { try await store.results(batchID: batchID, afterLine: last.line, limit: pageSize) }
+                }
                 guard !page.isEmpty else { return nil }
             }
             let row = page[index]
