@@ -35,7 +35,7 @@ final class RandomByteReserve: Sendable {
     /// The next 8 unused random bytes.
     func next8() -> UInt64 {
         state.withLock { state in
-            if state.position + 1 > state.words.count, !Self.refill(&state) {
+            if state.position >= state.words.count, !Self.refill(&state) {
                 var generator = SystemRandomNumberGenerator()
                 return generator.next()
             }
@@ -46,14 +46,7 @@ final class RandomByteReserve: Sendable {
 
     /// The next 16 unused random bytes.
     func next16() -> (UInt64, UInt64) {
-        state.withLock { state in
-            if state.position + 2 > state.words.count, !Self.refill(&state) {
-                var generator = SystemRandomNumberGenerator()
-                return (generator.next(), generator.next())
-            }
-            defer { state.position += 2 }
-            return (state.words[state.position], state.words[state.position + 1])
-        }
+        (next8(), next8())
     }
 
     /// Reads a fresh page into `state`; `false` when the device is unavailable.
