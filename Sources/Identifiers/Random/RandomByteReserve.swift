@@ -5,7 +5,7 @@ import Darwin
 #endif
 import Synchronization
 
-/// Random bytes from the kernel's CSPRNG, read a page at a time and handed out in 8- and 16-byte pieces, so that the
+/// Random bytes from the kernel's CSPRNG, read a page at a time and handed out 8 bytes at a time, so that the
 /// several identifiers and nonces every message and decision needs cost one system call per few hundred of them
 /// instead of one or two each.
 ///
@@ -42,11 +42,6 @@ final class RandomByteReserve: Sendable {
             defer { state.position += 1 }
             return state.words[state.position]
         }
-    }
-
-    /// The next 16 unused random bytes.
-    func next16() -> (UInt64, UInt64) {
-        (next8(), next8())
     }
 
     /// Reads a fresh page into `state`; `false` when the device is unavailable.

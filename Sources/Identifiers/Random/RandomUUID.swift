@@ -2,7 +2,7 @@
 ///
 /// Foundation's `UUID()` on Linux opens, reads and closes `/dev/urandom` for every value — three system calls and a
 /// path lookup, several microseconds a message. This takes the 16 bytes from the same kernel CSPRNG, read 4 KiB at a
-/// time through a descriptor kept open (`RandomByteReserve`), and formats them without Foundation.
+/// time through a descriptor kept open (`ReserveRandomNumberGenerator`), and formats them without Foundation.
 ///
 /// ```swift
 /// let messageId = RandomUUID.lowercased()   // e.g. "3f2b8c1e-5a7d-4e0f-9b6a-0c1d2e3f4a5b"
@@ -10,7 +10,8 @@
 public enum RandomUUID {
     /// A fresh version-4 UUID, lowercase, with hyphens (36 characters).
     public static func lowercased() -> String {
-        var bytes: (UInt64, UInt64) = RandomByteReserve.shared.next16()
+        var generator = ReserveRandomNumberGenerator()
+        var bytes: (UInt64, UInt64) = (generator.next(), generator.next())
         return withUnsafeMutableBytes(of: &bytes) { raw in
             raw[6] = raw[6] & 0x0F | 0x40  // version 4
             raw[8] = raw[8] & 0x3F | 0x80  // RFC 4122 variant
