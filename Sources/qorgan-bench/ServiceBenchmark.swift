@@ -267,7 +267,7 @@ struct ServiceBenchmark: AsyncParsableCommand {
             let result = await generator.run(requests, bound: .duration(.seconds(duration)), check: check)
             let cpu = ["load": Self.ownCPUSeconds(), "nginx": nginx.cpuSeconds].merging(before, uniquingKeysWith: -)
             report.nginxSameTool = .init(name: "nginx static (built-in generator)", connections: registrationConnections, result: result, cpu: cpu)
-            if FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") {
+            if WrkRegistrationLoad.isInstalled {
                 let wrk = ["wrk", "-t2", "-c\(registrationConnections)", "-d\(duration)s", "--latency", url + "/decision.json"]
                 log("  nginx (wrk): \(wrk.joined(separator: " ")) …")
                 if let output = try? await MocksBenchmark.run(wrk), let parsed = try? WrkResult(output) {
