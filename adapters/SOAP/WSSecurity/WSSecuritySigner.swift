@@ -56,7 +56,7 @@ public struct WSSecuritySigner: Sendable {
     ///   is not acceptable XML (e.g. over the parse limits), or what `body` throws.
     public func signedEnvelope(bodyId: String = WSSecuritySigner.newBodyId(), body: (inout XMLWriter) throws -> Void) throws -> [UInt8] {
         // 1. The Body, declaring every namespace it uses, so it canonicalizes the same alone and in place.
-        var bodyWriter = XMLWriter(reservingCapacity: 2048)
+        var bodyWriter = XMLWriter(reservingCapacity: 2048, emptyElementsAsTagPairs: true)
         bodyWriter.startElement("Body", prefix: "soap")
         bodyWriter.declareNamespace(prefix: "soap", uri: SOAPNamespace.envelope)
         bodyWriter.declareNamespace(prefix: "wsu", uri: SOAPNamespace.wsu)
@@ -65,9 +65,10 @@ public struct WSSecuritySigner: Sendable {
         bodyWriter.endElement()
         let bodyBytes = bodyWriter.bytes
 
-        // 2. Digest of its exclusive canonical form, taken from the written bytes (parsed only when they need it).
+        // 2. Digest of its exclusive canonical form: the written bytes themselves when the writer vouches for them
+        //    (tag pairs, namespaces declared where used, attributes in order), otherwise canonicalized from them.
         let digestValue = try Self.xml {
-            try XMLCanonicalization.exclusive(of: bodyBytes).withUnsafeBytes { digest.digest($0) }
+            try XMLCanonicalization.exclusive(ofWritten: bodyWriter).withUnsafeBytes { digest.digest($0) }
         }
 
         // 3. SignedInfo, and the signature over its canonical form. It is written in canonical form already (tag

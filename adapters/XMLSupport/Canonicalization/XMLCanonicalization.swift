@@ -11,4 +11,24 @@ public enum XMLCanonicalization {
         if let canonical = WrittenXMLCanonicalizer.canonicalize(bytes, configuration: configuration) { return canonical }
         return try XMLDocument(parsing: bytes, configuration: configuration).root.exclusiveCanonicalization()
     }
+
+    /// The exclusive canonical form of what `writer` wrote (one finished element): its bytes as they are when the
+    /// writer vouches for them (``XMLWriter/isExclusiveCanonical``) and they are within `configuration`'s limits,
+    /// otherwise ``exclusive(of:configuration:)`` of them.
+    ///
+    /// - Throws: an ``XMLError`` when the bytes are not one well-formed element acceptable under `configuration`.
+    public static func exclusive(ofWritten writer: XMLWriter, configuration: XMLParserConfiguration = .default) throws -> [UInt8] {
+        let bytes = writer.bytes
+        let shape = writer.canonicalForm
+        guard writer.depth == 0, shape.isIntact, !bytes.isEmpty, bytes.count <= configuration.maximumDocumentSize,
+            bytes.count <= configuration.maximumTextSize, shape.maximumDepth <= configuration.maximumDepth,
+            shape.maximumAttributes <= configuration.maximumAttributes
+        else {
+            return try exclusive(of: bytes, configuration: configuration)
+        }
+        assert(
+            (try? XMLDocument(parsing: bytes, configuration: configuration).root.exclusiveCanonicalization()) == bytes,
+            "XMLWriter vouched for bytes that are not their own exclusive canonical form")
+        return bytes
+    }
 }

@@ -8,11 +8,18 @@ public struct XMLFragment: Sendable, Hashable {
     public let bytes: [UInt8]
 
     /// Writes a fragment with `build`; the closure must leave no element open.
+    /// What a writer inserting this fragment needs to keep vouching for its canonical form; `nil` when the fragment
+    /// is not known to be canonical.
+    let canonicalShape: CanonicalFormTracker.FragmentShape?
+
+    /// Writes a fragment with `build`; the closure must leave no element open. Elements without content are
+    /// written as tag pairs, as canonical XML has them.
     public init(_ build: (inout XMLWriter) throws -> Void) rethrows {
-        var writer = XMLWriter(xmlDeclaration: false, reservingCapacity: 512)
+        var writer = XMLWriter(xmlDeclaration: false, reservingCapacity: 512, emptyElementsAsTagPairs: true)
         try build(&writer)
         precondition(writer.depth == 0, "XMLFragment builder left \(writer.depth) element(s) open")
         bytes = writer.bytes
+        canonicalShape = writer.canonicalForm.fragmentShape
     }
 
     /// Takes the output of a finished writer (no open element, no XML declaration).
@@ -20,6 +27,7 @@ public struct XMLFragment: Sendable, Hashable {
         precondition(writer.depth == 0, "XMLFragment from a writer with \(writer.depth) element(s) open")
         precondition(!writer.hasDeclaration, "XMLFragment from a writer that wrote an XML declaration")
         bytes = writer.bytes
+        canonicalShape = writer.canonicalForm.fragmentShape
     }
 
     /// Accepts `bytes` after parsing them under `configuration`.
@@ -30,5 +38,12 @@ public struct XMLFragment: Sendable, Hashable {
         if bytes.starts(with: Array("<?xml".utf8)) { throw XMLError.invalidFragment }
         _ = try XMLDocument(parsing: bytes, configuration: configuration)
         self.bytes = bytes
+        canonicalShape = nil
     }
+
+    /// Fragments are equal when their bytes are.
+    public static func == (lhs: XMLFragment, rhs: XMLFragment) -> Bool { lhs.bytes == rhs.bytes }
+
+    /// Hashes the bytes.
+    public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 }

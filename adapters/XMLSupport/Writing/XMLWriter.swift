@@ -3,7 +3,7 @@
 /// Start an element, add namespace declarations and attributes, then content; end elements in reverse
 /// order. Text is escaped (`&`, `<`, `>`, and `\r` as `&#xD;` so it survives parsing); attribute values also
 /// escape `"`, `\t`, `\n`, `\r` as character references. Characters XML 1.0 cannot carry (C0 controls other
-/// than tab, LF, CR) are written as U+FFFD — a document is never made ill-formed by its data.
+/// than tab, LF, CR; U+FFFE, U+FFFF) are written as U+FFFD — a document is never made ill-formed by its data.
 /// Element and attribute names are written as given: pass constant, valid XML names.
 ///
 /// ```swift
@@ -26,6 +26,8 @@ public struct XMLWriter: Sendable {
     private var startTagOpen = false
     /// Whether an element without content is written `<a></a>` (as canonical XML has it) rather than `<a/>`.
     let emptyElementsAsTagPairs: Bool
+    /// Whether the output is still its own exclusive canonical form.
+    private(set) var canonicalForm: CanonicalFormTracker
 
     /// Creates an empty writer.
     ///
@@ -39,11 +41,19 @@ public struct XMLWriter: Sendable {
         bytes.reserveCapacity(reservingCapacity)
         hasDeclaration = xmlDeclaration
         self.emptyElementsAsTagPairs = emptyElementsAsTagPairs
+        canonicalForm = CanonicalFormTracker(emptyElementsAsTagPairs: emptyElementsAsTagPairs, xmlDeclaration: xmlDeclaration)
         if xmlDeclaration { bytes.append(contentsOf: #"<?xml version="1.0" encoding="UTF-8"?>"#.utf8) }
     }
 
     /// How many elements are open.
     public var depth: Int { openElements.count }
+
+    /// Whether ``bytes`` are already their own Exclusive XML Canonicalization (without comments), so a signer may
+    /// digest them as written. Only a writer created with `emptyElementsAsTagPairs` and without an XML declaration
+    /// can say so, and only while every call keeps the plain canonical shape (namespaces declared where they are
+    /// used, in prefix order; attributes in canonical order; no default namespace; see ``CanonicalFormTracker``).
+    /// `false` means "not known", never "not canonical".
+    public var isExclusiveCanonical: Bool { canonicalForm.isIntact }
 
     // MARK: - Elements
 
@@ -55,6 +65,7 @@ public struct XMLWriter: Sendable {
         bytes.append(contentsOf: name.utf8)
         openElements.append(name)
         startTagOpen = true
+        canonicalForm.startElement(prefix: prefix, depth: openElements.count)
     }
 
     /// Closes the innermost open element (as `<x/>` when it has no content, or `<x></x>` with `emptyElementsAsTagPairs`).
@@ -73,6 +84,7 @@ public struct XMLWriter: Sendable {
         bytes.append(UInt8(ascii: "/"))
         bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: ">"))
+        canonicalForm.endElement()
     }
 
     /// Closes every open element.
@@ -96,15 +108,21 @@ public struct XMLWriter: Sendable {
 
     /// Declares `xmlns:prefix="uri"` (or `xmlns="uri"` for `prefix == nil`) on the open start tag.
     public mutating func declareNamespace(prefix: String?, uri: String) {
+        canonicalForm.declareNamespace(prefix: prefix, uri: uri)
         if let prefix {
-            attribute(prefix, prefix: "xmlns", value: uri)
+            writeAttribute(prefix, prefix: "xmlns", value: uri)
         } else {
-            attribute("xmlns", value: uri)
+            writeAttribute("xmlns", prefix: nil, value: uri)
         }
     }
 
     /// Adds `prefix:localName="value"` to the open start tag, escaping the value.
     public mutating func attribute(_ localName: String, prefix: String? = nil, value: String) {
+        canonicalForm.attribute(localName: localName, prefix: prefix, value: value)
+        writeAttribute(localName, prefix: prefix, value: value)
+    }
+
+    private mutating func writeAttribute(_ localName: String, prefix: String?, value: String) {
         precondition(startTagOpen, "XMLWriter.attribute(_:) after the start tag was closed")
         bytes.append(UInt8(ascii: " "))
         if let prefix {
@@ -129,6 +147,8 @@ public struct XMLWriter: Sendable {
     /// Writes UTF-8 bytes as character data, escaped (e.g. a whole XML document as an escaped string).
     public mutating func text(utf8 raw: some Collection<UInt8>) {
         closeStartTag()
+        // The bytes are not known to be valid UTF-8.
+        canonicalForm.giveUp()
         if let done: Void = raw.withContiguousStorageIfAvailable({ appendEscaped($0, inAttribute: false) }) {
             return done
         }
@@ -138,6 +158,7 @@ public struct XMLWriter: Sendable {
     /// Inserts a well-formed fragment verbatim.
     public mutating func fragment(_ fragment: XMLFragment) {
         closeStartTag()
+        canonicalForm.fragment(fragment.canonicalShape, depth: openElements.count)
         bytes.append(contentsOf: fragment.bytes)
     }
 
@@ -147,6 +168,7 @@ public struct XMLWriter: Sendable {
         if startTagOpen {
             bytes.append(UInt8(ascii: ">"))
             startTagOpen = false
+            canonicalForm.closeStartTag()
         }
     }
 
@@ -162,10 +184,23 @@ public struct XMLWriter: Sendable {
         while index < count {
             let byte = utf8[index]
             // Fast path: most bytes need nothing.
-            if byte > UInt8(ascii: ">") || (byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
-                && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\""))
+            if byte != 0xEF
+                && (byte > UInt8(ascii: ">") || (byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+                    && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"")))
             {
                 index += 1
+                continue
+            }
+            if byte == 0xEF {
+                // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
+                if index + 2 < count, utf8[index + 1] == 0xBF, utf8[index + 2] & 0xFE == 0xBE {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    index += 3
+                    runStart = index
+                } else {
+                    index += 1
+                }
                 continue
             }
             let replacement: StaticString?
