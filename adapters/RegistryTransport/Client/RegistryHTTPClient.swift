@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import Verification
 
 /// The one HTTP client every registry transport shares (one connection pool, one event-loop group).
@@ -50,6 +51,10 @@ public final class RegistryHTTPClient: Sendable {
 
     let client: HTTPClient
     let plainPool: PlainHTTPConnectionPool?
+    /// `http://` URLs already read into pool targets: a client calls a handful of registry URLs over and over.
+    private let plainTargets = Mutex([String: PlainHTTPTarget]())
+    /// Distinct URLs remembered before the memo starts afresh.
+    private static let plainTargetMemoLimit = 64
 
     /// Creates the shared client on the process-wide NIO event-loop group.
     public init(configuration: Configuration = .default) {
@@ -93,6 +98,17 @@ public final class RegistryHTTPClient: Sendable {
         try await client.shutdown()
     }
 
+    /// The pool target of an `http://` URL, read once per URL.
+    private func plainTarget(_ url: String) -> PlainHTTPTarget? {
+        if let known = plainTargets.withLock({ $0[url] }) { return known }
+        guard let target = PlainHTTPTarget(url: url) else { return nil }
+        plainTargets.withLock { memo in
+            if memo.count >= Self.plainTargetMemoLimit { memo.removeAll() }
+            memo[url] = target
+        }
+        return target
+    }
+
     static func timeAmount(_ duration: Duration) -> TimeAmount {
         let (seconds, attoseconds) = duration.components
         return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
@@ -106,7 +122,7 @@ public final class RegistryHTTPClient: Sendable {
         url: String, method: RegistryRequest.Method, headers: [(name: String, value: String)], body: [UInt8]?, isIdempotent: Bool,
         maximumResponseBytes: Int, deadline: ContinuousClock.Instant
     ) async throws(RegistryTransportError) -> RegistryResponse {
-        if let plainPool, let target = PlainHTTPTarget(url: url) {
+        if let plainPool, let target = plainTarget(url) {
             let budget = ContinuousClock.now.duration(to: deadline)
             guard budget > .zero else { throw .timeout }
             return try await plainPool.perform(

@@ -51,14 +51,13 @@ struct CanonicalFormTracker: Sendable {
 
     mutating func startElement(prefix: String?, depth: Int) {
         guard isIntact else { return }
-        if prefix == "xml" { return giveUp() }
+        if let prefix, prefix == "xml" { return giveUp() }
+        // The per-tag lists were emptied when the previous start tag closed.
         marks.append(scope.count)
         tagPrefix = prefix
-        tagDeclared.removeAll(keepingCapacity: true)
-        tagAttributePrefixes.removeAll(keepingCapacity: true)
         tagAttributeCount = 0
-        lastAttribute = nil
-        maximumDepth = max(maximumDepth, depth)
+        if lastAttribute != nil { lastAttribute = nil }
+        if depth > maximumDepth { maximumDepth = depth }
     }
 
     mutating func declareNamespace(prefix: String?, uri: String) {
@@ -100,17 +99,22 @@ struct CanonicalFormTracker: Sendable {
     /// The start tag is complete: its element's prefix must be bound, and each declaration visibly used.
     mutating func closeStartTag() {
         guard isIntact else { return }
-        maximumAttributes = max(maximumAttributes, tagAttributeCount)
-        if let prefix = tagPrefix, !scope.contains(where: { $0.prefix == prefix }) { return giveUp() }
-        for declared in tagDeclared where declared != tagPrefix && !tagAttributePrefixes.contains(declared) { return giveUp() }
-        tagDeclared.removeAll(keepingCapacity: true)
-        tagAttributePrefixes.removeAll(keepingCapacity: true)
-        tagPrefix = nil
+        if tagAttributeCount > maximumAttributes { maximumAttributes = tagAttributeCount }
+        let elementPrefix = tagPrefix
+        if let prefix = elementPrefix {
+            guard scope.contains(where: { $0.prefix == prefix }) else { return giveUp() }
+            tagPrefix = nil
+        }
+        if !tagDeclared.isEmpty {
+            for declared in tagDeclared where declared != elementPrefix && !tagAttributePrefixes.contains(declared) { return giveUp() }
+            tagDeclared.removeAll(keepingCapacity: true)
+        }
+        if !tagAttributePrefixes.isEmpty { tagAttributePrefixes.removeAll(keepingCapacity: true) }
     }
 
     mutating func endElement() {
         guard isIntact, let mark = marks.popLast() else { return }
-        scope.removeSubrange(mark...)
+        if mark < scope.count { scope.removeSubrange(mark...) }
     }
 
     /// A fragment is inserted at `depth` (the number of open elements around it).
