@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds qorgan-fuzz with libFuzzer + AddressSanitizer and fuzzes each target for a bounded time.
-# Usage: scripts/fuzz.sh [seconds-per-target] [target ...]     (default 60 s; targets iin csv xml soap)
+# Usage: scripts/fuzz.sh [seconds-per-target] [target ...]     (default 60 s; targets iin csv xml soap xmlwriter)
 #   QORGAN_FUZZ_UPDATE_CORPUS=1  keep the new interesting inputs in Tests/FuzzCorpus/<target> (to commit them)
 #   QORGAN_FUZZ_SEED=N           libFuzzer's seed (default 1, so a run is repeatable)
 # A crash leaves its input in fuzz-artifacts/<target>/ (gitignored) and fails the script; replay it with
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(iin csv xml soap)
+[ ${#targets[@]} -gt 0 ] || targets=(iin csv xml soap xmlwriter)
 scratch=.build-fuzz
 triple=$(uname -m)-unknown-linux-gnu
 binary=$scratch/qorgan-fuzz

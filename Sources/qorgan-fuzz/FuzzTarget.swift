@@ -10,7 +10,7 @@ protocol FuzzTarget: Sendable {
 
 /// Every fuzz target, by name.
 enum FuzzTargets {
-    static let all: [any FuzzTarget.Type] = [IINFuzzTarget.self, CSVFuzzTarget.self, XMLFuzzTarget.self, SOAPFuzzTarget.self]
+    static let all: [any FuzzTarget.Type] = [IINFuzzTarget.self, CSVFuzzTarget.self, XMLFuzzTarget.self, SOAPFuzzTarget.self, XMLWriterFuzzTarget.self]
 
     static func named(_ name: String) -> (any FuzzTarget.Type)? {
         all.first { $0.name == name }

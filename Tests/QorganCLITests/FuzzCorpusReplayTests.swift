@@ -9,7 +9,7 @@ import Testing
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("FuzzCorpus")
     }
 
-    @Test("every corpus input replays cleanly", arguments: ["iin", "csv", "xml", "soap"])
+    @Test("every corpus input replays cleanly", arguments: ["iin", "csv", "xml", "soap", "xmlwriter"])
     func replay(_ target: String) async throws {
         let binary = try CLIProcess.executable().deletingLastPathComponent().appendingPathComponent("qorgan-fuzz")
         let folder = Self.corpus.appendingPathComponent(target)
@@ -25,6 +25,6 @@ import Testing
         let binary = try CLIProcess.executable().deletingLastPathComponent().appendingPathComponent("qorgan-fuzz")
         let output = try await CLIProcess.runTool(binary.path, ["nope", Self.corpus.path])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("usage: qorgan-fuzz iin|csv|xml|soap"))
+        #expect(output.stderr.contains("usage: qorgan-fuzz iin|csv|xml|soap|xmlwriter"))
     }
 }

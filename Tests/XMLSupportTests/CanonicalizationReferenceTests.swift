@@ -42,6 +42,8 @@ struct CanonicalizationReferenceTests {
             #"<r xmlns:p="urn:with%20escape"><p:e/></r>"#,
             #"<r xmlns:p="http://host:8080/x"><p:e/></r>"#,
             #"<r xmlns="d"><e/></r>"#,
+            // Found by the xmlwriter fuzz target: libxml2 keeps `&#38;` in the tree's URI.
+            #"<r xmlns:p="urn:a&amp;b"><p:e/></r>"#,
         ])
     func agreesOnUnusualNamespaces(text: String) throws {
         for (swift, libxml2) in try pairs(text) {
