@@ -7,7 +7,6 @@ public struct XMLFragment: Sendable, Hashable {
     /// The UTF-8 bytes of the element.
     public let bytes: [UInt8]
 
-    /// Writes a fragment with `build`; the closure must leave no element open.
     /// What a writer inserting this fragment needs to keep vouching for its canonical form; `nil` when the fragment
     /// is not known to be canonical.
     let canonicalShape: CanonicalFormTracker.FragmentShape?

@@ -11,7 +11,7 @@ enum Timestamps {
         let civil = CalendarDate(daysSince1970: Int(days))
         let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         let hour = rest / 3_600_000, minute = rest / 60_000 % 60, second = rest / 1000 % 60, milli = rest % 1000
-        // Written digit by digit: 29 ASCII bytes, one allocation.
+        // Written digit by digit into one 29-byte string (years outside 0...9999 are clamped: not a date a mock sends).
         let fields: [(value: Int64, width: Int, separator: UInt8?)] = [
             (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (day, 2, UInt8(ascii: "T")), (hour, 2, UInt8(ascii: ":")),
             (minute, 2, UInt8(ascii: ":")), (second, 2, UInt8(ascii: ".")), (milli, 3, nil),
