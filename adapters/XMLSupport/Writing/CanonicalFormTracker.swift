@@ -65,9 +65,9 @@ struct CanonicalFormTracker: Sendable {
         guard let prefix, prefix != "xml", prefix != "xmlns", lastAttribute == nil else { return giveUp() }
         if let last = tagDeclared.last, !last.utf8.lexicographicallyPrecedes(prefix.utf8) { return giveUp() }
         if scope.contains(where: { $0.prefix == prefix }) { return giveUp() }
+        // A plain absolute URI has no character the writer and C14N escape differently (no `>`, `&`, `"`, controls).
         var uri = uri
-        let plain = uri.withUTF8 { ExclusiveCanonicalizer.isPlainAbsoluteURI($0) && !$0.contains(UInt8(ascii: ">")) }
-        guard plain else { return giveUp() }
+        guard uri.withUTF8({ ExclusiveCanonicalizer.isPlainAbsoluteURI($0) }) else { return giveUp() }
         scope.append((prefix, uri))
         tagDeclared.append(prefix)
         declaredPrefixes.append(prefix)

@@ -12,28 +12,27 @@ enum Timestamps {
         let (year, month, day) = (Int64(civil.year), Int64(civil.month), Int64(civil.day))
         let hour = rest / 3_600_000, minute = rest / 60_000 % 60, second = rest / 1000 % 60, milli = rest % 1000
         // Written digit by digit into one 29-byte string (years outside 0...9999 are clamped: not a date a mock sends).
-        let fields: [(value: Int64, width: Int, separator: UInt8?)] = [
-            (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (day, 2, UInt8(ascii: "T")), (hour, 2, UInt8(ascii: ":")),
-            (minute, 2, UInt8(ascii: ":")), (second, 2, UInt8(ascii: ".")), (milli, 3, nil),
-        ]
         return String(unsafeUninitializedCapacity: 29) { buffer in
             var index = 0
-            for field in fields {
-                var value = min(max(field.value, 0), field.width == 4 ? 9999 : field.width == 3 ? 999 : 99)
-                for position in stride(from: index + field.width - 1, through: index, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
+            func put(_ value: Int64, width: Int, then separator: String) {
+                var rest = value
+                for position in stride(from: index + width - 1, through: index, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
                 }
-                index += field.width
-                if let separator = field.separator {
-                    buffer[index] = separator
+                index += width
+                for byte in separator.utf8 {
+                    buffer[index] = byte
                     index += 1
                 }
             }
-            for byte in "+05:00".utf8 {
-                buffer[index] = byte
-                index += 1
-            }
+            put(min(max(year, 0), 9999), width: 4, then: "-")
+            put(month, width: 2, then: "-")
+            put(day, width: 2, then: "T")
+            put(hour, width: 2, then: ":")
+            put(minute, width: 2, then: ":")
+            put(second, width: 2, then: ".")
+            put(milli, width: 3, then: "+05:00")
             return index
         }
     }
