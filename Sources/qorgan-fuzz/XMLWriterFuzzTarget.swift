@@ -13,7 +13,7 @@ enum XMLWriterFuzzTarget: FuzzTarget {
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         var reader = OperationReader(bytes: bytes)
         var writer = XMLWriter(emptyElementsAsTagPairs: reader.next() % 8 != 0)
-        writer.startElement(names[Int(reader.next()) % names.count], prefix: prefixes[Int(reader.next()) % prefixes.count])
+        writer.startElement(reader.pick(names), prefix: reader.pick(prefixes))
         var operations = 0
         // Declarations and attributes only while a start tag is open (the writer's precondition).
         var startTagOpen = true
@@ -23,21 +23,21 @@ enum XMLWriterFuzzTarget: FuzzTarget {
             if operation != 1 && operation != 2 && operation != 7 { startTagOpen = false }
             switch operation {
             case 0 where writer.depth < 32:
-                writer.startElement(names[Int(reader.next()) % names.count], prefix: prefixes[Int(reader.next()) % prefixes.count])
+                writer.startElement(reader.pick(names), prefix: reader.pick(prefixes))
                 startTagOpen = true
             case 1 where startTagOpen:
-                writer.declareNamespace(prefix: prefixes[Int(reader.next()) % prefixes.count], uri: uris[Int(reader.next()) % uris.count])
+                writer.declareNamespace(prefix: reader.pick(prefixes), uri: reader.pick(uris))
             case 2 where startTagOpen:
-                let local = names[Int(reader.next()) % names.count]
-                writer.attribute(local, prefix: prefixes[Int(reader.next()) % prefixes.count], value: reader.text())
+                let local = reader.pick(names)
+                writer.attribute(local, prefix: reader.pick(prefixes), value: reader.text())
             case 3:
                 writer.text(reader.text())
             case 4 where writer.depth > 1:
                 writer.endElement()
             case 5:
-                let local = names[Int(reader.next()) % names.count]
-                let prefix = prefixes[Int(reader.next()) % prefixes.count]
-                let uri = uris[Int(reader.next()) % uris.count]
+                let local = reader.pick(names)
+                let prefix = reader.pick(prefixes)
+                let uri = reader.pick(uris)
                 let content = reader.text()
                 writer.fragment(
                     XMLFragment { inner in
@@ -47,7 +47,7 @@ enum XMLWriterFuzzTarget: FuzzTarget {
                         inner.endElement()
                     })
             case 6:
-                writer.element(names[Int(reader.next()) % names.count], text: reader.text())
+                writer.element(reader.pick(names), text: reader.text())
             default:
                 break
             }
@@ -80,6 +80,11 @@ private struct OperationReader {
         guard position < bytes.count else { return 0 }
         defer { position += 1 }
         return bytes[position]
+    }
+
+    /// The element of `list` the next byte names (modulo its count).
+    mutating func pick<Element>(_ list: [Element]) -> Element {
+        list[Int(next()) % list.count]
     }
 
     /// A length byte, then that many bytes (at most 16) as UTF-8, invalid sequences repaired.
