@@ -90,6 +90,13 @@ struct RegionTests {
         #expect(AdministrativeRegion(kato: "111010000") == .akmola)
         #expect(AdministrativeRegion(kato: "75") == .almaty)
         #expect(AdministrativeRegion(kato: "990000000") == nil)
+        // Only the digits count: separators are skipped, and the code must have 2 or 9 of them.
+        #expect(AdministrativeRegion(kato: " 75-1410000 ") == .almaty)
+        #expect(AdministrativeRegion(kato: "7") == nil)
+        #expect(AdministrativeRegion(kato: "7511") == nil)
+        #expect(AdministrativeRegion(kato: "") == nil)
+        #expect(AdministrativeRegion(kato: "٧٥") == nil)  // Arabic-Indic digits are not КАТО digits
+        for region in AdministrativeRegion.allCases { #expect(AdministrativeRegion(kato: region.kato) == region) }
         #expect(AdministrativeRegion.allCases.filter(\.isCity).count == 3)
     }
 

@@ -23,48 +23,64 @@ enum CSVFieldWriter {
     }
 
     /// Parses exactly one record (no trailing line ending); `nil` when the bytes are not one well-formed record.
+    ///
+    /// Fields are cut from the bytes by range; only a quoted field with doubled quotes is copied byte by byte.
     static func parseRecord(_ bytes: [UInt8], separator: UInt8) -> [String]? {
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var index = 0
-        var quoted = false
-        var afterQuote = false
-        var started = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if quoted {
-                if byte == 34 {
-                    if index < bytes.count, bytes[index] == 34 {
-                        field.append(34)
-                        index += 1
-                    } else {
-                        quoted = false
-                        afterQuote = true
+        bytes.withUnsafeBufferPointer { buffer -> [String]? in
+            var fields: [String] = []
+            fields.reserveCapacity(32)
+            let count = buffer.count
+            var index = 0
+            while true {
+                // One field starts at `index`.
+                if index < count, buffer[index] == 34 {
+                    // Quoted: up to the closing quote, which must end the record or precede the separator.
+                    var unescaped: [UInt8]?
+                    var runStart = index + 1
+                    var cursor = index + 1
+                    var closed = false
+                    while cursor < count {
+                        if buffer[cursor] == 34 {
+                            if cursor + 1 < count, buffer[cursor + 1] == 34 {
+                                unescaped = (unescaped ?? []) + buffer[runStart...cursor]
+                                cursor += 2
+                                runStart = cursor
+                                continue
+                            }
+                            closed = true
+                            break
+                        }
+                        cursor += 1
                     }
+                    guard closed else { return nil }
+                    let text: String?
+                    if var unescaped {
+                        unescaped.append(contentsOf: buffer[runStart..<cursor])
+                        text = String(validating: unescaped, as: UTF8.self)
+                    } else {
+                        text = String(validating: UnsafeBufferPointer(rebasing: buffer[runStart..<cursor]), as: UTF8.self)
+                    }
+                    guard let text else { return nil }
+                    fields.append(text)
+                    index = cursor + 1
+                    if index == count { return fields }
+                    guard buffer[index] == separator else { return nil }
+                    index += 1
                 } else {
-                    field.append(byte)
+                    // Unquoted: up to the separator or the end; no quote, CR or LF inside.
+                    var cursor = index
+                    while cursor < count {
+                        let byte = buffer[cursor]
+                        if byte == separator { break }
+                        if byte == 34 || byte == 10 || byte == 13 { return nil }
+                        cursor += 1
+                    }
+                    guard let text = String(validating: UnsafeBufferPointer(rebasing: buffer[index..<cursor]), as: UTF8.self) else { return nil }
+                    fields.append(text)
+                    if cursor == count { return fields }
+                    index = cursor + 1
                 }
-            } else if byte == separator {
-                guard let text = String(validating: field, as: UTF8.self) else { return nil }
-                fields.append(text)
-                field.removeAll(keepingCapacity: true)
-                afterQuote = false
-                started = false
-            } else if afterQuote {
-                return nil
-            } else if byte == 34, !started {
-                quoted = true
-                started = true
-            } else if byte == 10 || byte == 13 || byte == 34 {
-                return nil
-            } else {
-                field.append(byte)
-                started = true
             }
         }
-        guard !quoted, let text = String(validating: field, as: UTF8.self) else { return nil }
-        fields.append(text)
-        return fields
     }
 }

@@ -37,10 +37,25 @@ public enum AdministrativeRegion: String, Sendable, Hashable, Codable, CaseItera
 
     /// The region a КАТО code of any depth lies in (`611010000` → Turkestan region), from its first two digits.
     public init?(kato: String) {
-        let digits = kato.unicodeScalars.filter { ("0"..."9").contains($0) }
-        guard digits.count == 2 || digits.count == 9 else { return nil }
-        self.init(rawValue: String(String.UnicodeScalarView(digits.prefix(2))))
+        // The first two digits and the digit count; other characters (spaces, dashes) are skipped.
+        var count = 0
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        for byte in kato.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+            if count == 0 { first = byte } else if count == 1 { second = byte }
+            count += 1
+        }
+        guard count == 2 || count == 9 else { return nil }
+        guard let region = Self.byPrefix[Int(first - UInt8(ascii: "0")) * 10 + Int(second - UInt8(ascii: "0"))] else { return nil }
+        self = region
     }
+
+    /// Every region by its two leading КАТО digits read as a number (index 0…99).
+    private static let byPrefix: [AdministrativeRegion?] = {
+        var table = [AdministrativeRegion?](repeating: nil, count: 100)
+        for region in allCases { table[Int(region.rawValue)!] = region }
+        return table
+    }()
 
     /// Russian name, e.g. "Алматинская область", "г. Астана".
     public var nameRu: String {

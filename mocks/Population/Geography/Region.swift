@@ -52,7 +52,17 @@ public struct Region: Sendable, Hashable {
 
     /// The region with this nine-digit КАТО code (`NN0000000`), or with the same two leading digits.
     public static func byKATO(_ code: String) -> Region? {
-        let prefix = code.prefix(2)
-        return all.first { $0.kato.prefix(2) == prefix }
+        var digits = code.utf8.makeIterator()
+        guard let first = digits.next(), let second = digits.next() else { return nil }
+        let key = Int(first) << 8 | Int(second)
+        return byPrefix[key]
     }
+
+    /// `all` by the two leading КАТО digits (their UTF-8 bytes, first << 8 | second): the mock looks a region up for
+    /// every person it writes.
+    private static let byPrefix: [Int: Region] = Dictionary(
+        uniqueKeysWithValues: all.map { region in
+            let bytes = Array(region.kato.utf8)
+            return (Int(bytes[0]) << 8 | Int(bytes[1]), region)
+        })
 }

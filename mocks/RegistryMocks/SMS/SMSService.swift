@@ -3,6 +3,7 @@ import Hummingbird
 import Identifiers
 import Logging
 import NIOCore
+import SOAP
 
 /// The SMS gateway mock (short number 1414), JSON REST with an API key in `X-API-Key`.
 ///
@@ -98,8 +99,8 @@ struct SMSService: Sendable {
         return MessageDocument(
             id: message.id, to: message.to, from: message.from,
             status: (delivered ? SMSMessage.Status.delivered : .accepted).rawValue,
-            submittedAt: Timestamps.dateTime(message.submittedAt),
-            deliveredAt: delivered ? Timestamps.dateTime(deliveredAt) : nil)
+            submittedAt: SyncChannelTimestamp.dateTime(message.submittedAt),
+            deliveredAt: delivered ? SyncChannelTimestamp.dateTime(deliveredAt) : nil)
     }
 
     static func seconds(_ duration: Duration) -> Double {

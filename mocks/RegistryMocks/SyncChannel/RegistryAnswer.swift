@@ -23,7 +23,7 @@ struct RegistryAnswer: Sendable {
     func fragment(for call: SyncChannelCall) -> XMLFragment {
         XMLFragment { writer in
             writer.element("messageId", text: RandomUUID.lowercased())
-            writer.element("messageDate", text: Timestamps.dateTime())
+            writer.element("messageDate", text: SyncChannelTimestamp.dateTime())
             writer.element("requestId", text: call.request.info.messageId)
             writer.startElement("sender")
             writer.dictionaryItem(code: party.code, nameRu: party.nameRu, nameKz: party.nameKz)

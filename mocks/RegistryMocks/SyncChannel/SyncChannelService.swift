@@ -80,7 +80,7 @@ struct SyncChannelService: Sendable {
         let call = SyncChannelCall(request: request)
         let response = SendMessageResponse(
             info: .init(
-                messageId: RandomUUID.lowercased(), correlationId: request.info.messageId, responseDate: Timestamps.dateTime(),
+                messageId: RandomUUID.lowercased(), correlationId: request.info.messageId, responseDate: SyncChannelTimestamp.dateTime(),
                 status: .success, sessionId: sessionId),
             payload: .element(operation(call).fragment(for: call), xsiType: nil)
         )
@@ -99,7 +99,7 @@ struct SyncChannelService: Sendable {
     ) -> [UInt8] {
         SyncChannelFault(
             code: client ? .client : .server,
-            errorInfo: .init(errorCode: code, errorMessage: message, errorData: data, errorDate: Timestamps.dateTime(), sessionId: sessionId)
+            errorInfo: .init(errorCode: code, errorMessage: message, errorData: data, errorDate: SyncChannelTimestamp.dateTime(), sessionId: sessionId)
         ).envelope()
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@testable import RegistryMocks
+import SOAP
 
-struct TimestampsTests {
+struct SyncChannelTimestampTests {
     @Test(
         "writes xs:dateTime in UTC+5 with milliseconds",
         arguments: [
@@ -14,6 +14,6 @@ struct TimestampsTests {
             (1_709_233_200.0, "2024-03-01T00:00:00.000+05:00"),
         ])
     func dateTime(seconds: Double, expected: String) {
-        #expect(Timestamps.dateTime(Date(timeIntervalSince1970: seconds)) == expected)
+        #expect(SyncChannelTimestamp.dateTime(Date(timeIntervalSince1970: seconds)) == expected)
     }
 }
