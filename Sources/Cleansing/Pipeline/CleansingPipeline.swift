@@ -103,7 +103,7 @@ public struct CleansingPipeline: Sendable {
 
     private func assess(_ row: CleansingInputRow, _ normalised: NormalizedParentRow, _ answer: RegistryResult<PersonRecord>) -> Outcome {
         var outcome = Outcome()
-        let declared = DeclaredPerson(iin: normalised.iin, fields: normalised.personFields)
+        let declared = DeclaredPerson(iin: normalised.iin, fields: normalised.personFields, comparisonForm: normalised.comparisonForm)
         let (assessment, verdict) = policy.assessPerson(declared, answer)
         outcome.reasons = verdict.reasons.map(\.rawValue)
         outcome.score = assessment.score

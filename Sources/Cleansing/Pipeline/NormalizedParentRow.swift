@@ -22,6 +22,8 @@ struct NormalizedParentRow: Sendable {
     let patronymicCanonical: String
     /// The birth date when it was given and read.
     let birthDate: CalendarDate?
+    /// ``personFields`` prepared for the match model.
+    let comparisonForm: PreparedPerson
     /// The birth date as typed (trimmed) when it could not be read.
     let unreadableBirthDate: String?
     /// The phone when it is a Kazakhstan mobile number.
@@ -56,9 +58,6 @@ struct NormalizedParentRow: Sendable {
         surname = Self.trimmed(row.surname)
         firstName = Self.trimmed(row.firstName)
         patronymic = Self.trimmed(row.patronymic)
-        surnameCanonical = surname.map(NameNormalizer.canonical) ?? ""
-        firstNameCanonical = firstName.map(NameNormalizer.canonical) ?? ""
-        patronymicCanonical = patronymic.map(NameNormalizer.canonical) ?? ""
 
         if let text = Self.trimmed(row.birthDate) {
             if let date = try? dateParser.parse(text) {
@@ -72,6 +71,14 @@ struct NormalizedParentRow: Sendable {
             birthDate = nil
             unreadableBirthDate = nil
         }
+
+        // Each name is normalised once: the comparison form carries the display canonical too (a name without
+        // letters has no comparison form but still a canonical text).
+        let prepared = PreparedPerson(PersonFields(surname: surname, firstName: firstName, patronymic: patronymic, birthDate: birthDate))
+        comparisonForm = prepared
+        surnameCanonical = prepared.surname?.canonical ?? surname.map(NameNormalizer.canonical) ?? ""
+        firstNameCanonical = prepared.firstName?.canonical ?? firstName.map(NameNormalizer.canonical) ?? ""
+        patronymicCanonical = prepared.patronymic?.canonical ?? patronymic.map(NameNormalizer.canonical) ?? ""
 
         let phoneReading = PhoneReading(row.phone)
         phone = phoneReading.phone

@@ -25,7 +25,12 @@ extension String {
         return String(self[start..<end])
     }
 
+    /// The Unicode `White_Space` set (a stable property: these 25 scalars) plus U+200B, by value — the property
+    /// look-up cost ≈ 0.5 % of the cleanser's CPU on Cyrillic registry fields, whose first byte skips the fast path.
     private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value == 0x200B || scalar.properties.isWhitespace
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

@@ -50,9 +50,14 @@ public struct FamilyPolicy: Sendable {
         case .found(let record, _):
             var registry = record.personFields
             registry.region = nil
-            var fields = declared.fields
-            fields.region = nil
-            let score = model.score(fields, registry)
+            let score: MatchScore
+            if let prepared = declared.comparisonForm, prepared.region == nil {
+                score = model.score(prepared, PreparedPerson(registry))
+            } else {
+                var fields = declared.fields
+                fields.region = nil
+                score = model.score(fields, registry)
+            }
             if record.isDeceased { verdict.reject(isChild ? .personDeceased : .parentDeceased) }
             switch score.decision {
             case .match: break

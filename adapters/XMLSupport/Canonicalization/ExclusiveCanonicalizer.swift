@@ -255,7 +255,7 @@ struct ExclusiveCanonicalizer {
             if byte == UInt8(ascii: "#") {
                 if seenFragment { return false }
                 seenFragment = true
-            } else if !isPathCharacter(byte) {
+            } else if !isPathCharacterByTable(byte) {
                 return false
             }
             index += 1
@@ -269,7 +269,7 @@ struct ExclusiveCanonicalizer {
     /// RFC 3986 `pchar` without `pct-encoded` and without `&`, plus `/`. An `&` in a namespace declaration is kept in
     /// libxml2's tree as the text `&#38;`, which libxml2's C14N writes as it is and an escaping canonicalizer would
     /// write as `&amp;#38;`: such a URI is left to libxml2, so every canonicalizer here agrees with it (and xmlsec1).
-    private static func isPathCharacter(_ byte: UInt8) -> Bool {
+    static func isPathCharacter(_ byte: UInt8) -> Bool {
         if isLetter(byte) || isDigit(byte) { return true }
         switch byte {
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"),  // unreserved
@@ -280,6 +280,22 @@ struct ExclusiveCanonicalizer {
         default:
             return false
         }
+    }
+
+    /// ``isPathCharacter(_:)`` as two 64-bit sets (bytes 0–63, 64–127): namespace URIs are checked on every parse.
+    private static let pathCharacterSets: (low: UInt64, high: UInt64) = {
+        var sets: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in UInt8(0)..<128 where isPathCharacter(byte) {
+            if byte < 64 { sets.low |= 1 << UInt64(byte) } else { sets.high |= 1 << UInt64(byte - 64) }
+        }
+        return sets
+    }()
+
+    @inline(__always)
+    static func isPathCharacterByTable(_ byte: UInt8) -> Bool {
+        if byte < 64 { return pathCharacterSets.low >> UInt64(byte) & 1 != 0 }
+        if byte < 128 { return pathCharacterSets.high >> UInt64(byte - 64) & 1 != 0 }
+        return false
     }
 
     private static let xmlPrefix: [UInt8] = Array("xml".utf8) + [0]

@@ -183,13 +183,20 @@ public struct XMLElement: @unchecked Sendable {
     }
 
     /// Byte comparison of a NUL-terminated libxml2 string with a Swift string, without allocating.
+    ///
+    /// Inline rather than `xmlStrncmp`: names are short and most that do not match differ in their first byte.
     @inline(__always)
     static func equal(_ cString: UnsafePointer<xmlChar>, _ string: String) -> Bool {
         var string = string
         return string.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return cString.pointee == 0 }
-            // xmlStrncmp stops at the first difference or NUL, so it never reads past a shorter cString.
-            return xmlStrncmp(cString, base, Int32(utf8.count)) == 0 && cString[utf8.count] == 0
+            var index = 0
+            while index < utf8.count {
+                let byte = cString[index]
+                // The C string's NUL ends the comparison before anything past it is read.
+                if byte != utf8[index] || byte == 0 { return false }
+                index += 1
+            }
+            return cString[index] == 0
         }
     }
 }
