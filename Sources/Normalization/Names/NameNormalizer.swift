@@ -13,6 +13,40 @@ import Foundation
 public enum NameNormalizer {
     /// The display canonical form of `text`, e.g. "  әлия  нұрланқызы " → "ӘЛИЯ НҰРЛАНҚЫЗЫ".
     public static func canonical(_ text: String) -> String {
+        // Registry names usually arrive in canonical form already; they are returned as they are.
+        if isCanonicalCyrillic(text) { return text }
+        return normalised(text)
+    }
+
+    /// Whether `text` is canonical by construction: words of upper-case Russian and Kazakh Cyrillic letters (А–Я,
+    /// Ё, І, Ә Ғ Қ Ң Ө Ұ Ү Һ), joined by single spaces or hyphens, nothing before the first or after the last. No
+    /// step of ``canonical(_:)`` changes such a text (`NameNormalizerFastPathTests` checks it against the full steps).
+    static func isCanonicalCyrillic(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var afterSeparator = true
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x20, 0x2D:
+                if afterSeparator { return false }
+                afterSeparator = true
+                continue
+            case 0xD0:
+                guard let next = utf8.next(), next == 0x81 || next == 0x86 || (0x90...0xAF).contains(next) else { return false }
+            case 0xD2:
+                guard let next = utf8.next(), next == 0x92 || next == 0x9A || next == 0xA2 || next == 0xAE || next == 0xB0 || next == 0xBA
+                else { return false }
+            case 0xD3:
+                guard let next = utf8.next(), next == 0x98 || next == 0xA8 else { return false }
+            default:
+                return false
+            }
+            afterSeparator = false
+        }
+        return !afterSeparator
+    }
+
+    /// ``canonical(_:)`` step by step.
+    static func normalised(_ text: String) -> String {
         let scalars = CanonicalComposition.nfc(text).unicodeScalars
         var out = String.UnicodeScalarView()
         var pendingSpace = false

@@ -181,13 +181,7 @@ public struct XMLWriter: Sendable {
     /// looks at (exact: no byte is missed, and only those bytes count).
     @inline(__always)
     static func wordNeedsAttention(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        // A byte below 0x20: its high bit clear and subtracting 0x20 borrows.
-        let below = (word &- ones &* 0x20) & ~word & highs != 0
-        return below || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x26))
-            || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E)) || hasZeroByte(word ^ (ones &* 0xEF))
+        EscapeScan.hasMarkupByte(word) || EscapeScan.contains(word, 0xEF)
     }
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, inAttribute: Bool) {
