@@ -19,7 +19,8 @@ public struct XMLWriter: Sendable {
     public private(set) var bytes: [UInt8]
 
     /// Qualified names of the open elements, innermost last.
-    private var openElements: [String] = []
+    /// The open elements' qualified names, as prefix and local name (joined only in the output bytes).
+    private var openElements: [(prefix: String?, localName: String)] = []
     /// Whether the output starts with an XML declaration.
     let hasDeclaration: Bool
     /// Whether the last start tag still waits for its `>` (attributes may still be added).
@@ -60,10 +61,9 @@ public struct XMLWriter: Sendable {
     /// Opens `<prefix:localName`; declarations and attributes may follow until content is written.
     public mutating func startElement(_ localName: String, prefix: String? = nil) {
         closeStartTag()
-        let name = prefix.map { "\($0):\(localName)" } ?? localName
         bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.utf8)
-        openElements.append(name)
+        appendQualifiedName(prefix: prefix, localName: localName)
+        openElements.append((prefix, localName))
         startTagOpen = true
         canonicalForm.startElement(prefix: prefix, depth: openElements.count)
     }
@@ -82,9 +82,17 @@ public struct XMLWriter: Sendable {
         closeStartTag()
         bytes.append(UInt8(ascii: "<"))
         bytes.append(UInt8(ascii: "/"))
-        bytes.append(contentsOf: name.utf8)
+        appendQualifiedName(prefix: name.prefix, localName: name.localName)
         bytes.append(UInt8(ascii: ">"))
         canonicalForm.endElement()
+    }
+
+    private mutating func appendQualifiedName(prefix: String?, localName: String) {
+        if let prefix {
+            bytes.append(contentsOf: prefix.utf8)
+            bytes.append(UInt8(ascii: ":"))
+        }
+        bytes.append(contentsOf: localName.utf8)
     }
 
     /// Closes every open element.

@@ -24,8 +24,11 @@ struct MockHTTPReply: Sendable {
 
     /// A SOAP/XML answer (`text/xml; charset=utf-8`, as SOAP 1.1 requires).
     static func xml(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> MockHTTPReply {
-        MockHTTPReply(status: status, headers: [.contentType: "text/xml; charset=utf-8"], body: bytes)
+        MockHTTPReply(status: status, headers: xmlHeaders, body: bytes)
     }
+
+    /// The header fields of every XML answer, built once (one SOAP answer per look-up).
+    private static let xmlHeaders: HTTPFields = [.contentType: "text/xml; charset=utf-8"]
 
     /// A JSON answer from an `Encodable` value.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> MockHTTPReply {
