@@ -180,21 +180,17 @@ public struct WSSecurityVerifier: Sendable {
     private static func checkReference(id: String, resolvesTo body: XMLElement, in document: XMLDocument) throws {
         var seen = Set<String>()
         var target: XMLElement?
-        for element in document.root.subtreeElements {
-            for attribute in element.attributeNodes where isIdAttribute(attribute) {
-                let value = attribute.value
-                guard seen.insert(value).inserted else { throw SOAPError.duplicateId }
-                if value == id { target = element }
-            }
+        for (element, value) in document.root.subtreeAttributes(named: idAttributeNames) {
+            guard seen.insert(value).inserted else { throw SOAPError.duplicateId }
+            if value == id { target = element }
         }
         guard let target, target == body else { throw SOAPError.referenceNotBody }
     }
 
-    private static func isIdAttribute(_ attribute: XMLAttribute) -> Bool {
-        attribute.hasName(namespace: nil, localName: "Id") || attribute.hasName(namespace: nil, localName: "ID")
-            || attribute.hasName(namespace: nil, localName: "id") || attribute.hasName(namespace: SOAPNamespace.wsu, localName: "Id")
-            || attribute.hasName(namespace: "http://www.w3.org/XML/1998/namespace", localName: "id")
-    }
+    /// The attributes that can carry an id.
+    private static let idAttributeNames: [(namespace: String?, localName: String)] = [
+        (nil, "Id"), (nil, "ID"), (nil, "id"), (SOAPNamespace.wsu, "Id"), ("http://www.w3.org/XML/1998/namespace", "id"),
+    ]
 
     private static func inclusivePrefixes(of method: XMLElement) -> [String] {
         guard let list = method.firstChild(namespace: SOAPNamespace.exclusiveC14N, localName: "InclusiveNamespaces")?

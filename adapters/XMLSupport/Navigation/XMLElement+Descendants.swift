@@ -8,6 +8,27 @@ extension XMLElement: Equatable {
 extension XMLElement {
     /// This element and every element below it, in document order (pre-order), without recursion.
     public var subtreeElements: XMLSubtreeElements { XMLSubtreeElements(document: document, root: node) }
+
+    /// Every attribute in this subtree named one of `names` (`namespace == nil`: unprefixed), with its element, in
+    /// document order. Names are compared in place and only matching values are copied — a signature check looks
+    /// for id attributes in every element of every message.
+    public func subtreeAttributes(named names: [(namespace: String?, localName: String)]) -> [(element: XMLElement, value: String)] {
+        var found: [(element: XMLElement, value: String)] = []
+        var cursor: xmlNodePtr? = node
+        while let current = cursor {
+            var attribute = current.pointee.properties
+            while let candidate = attribute {
+                for name in names
+                where Self.matches(name: candidate.pointee.name, ns: candidate.pointee.ns, namespace: name.namespace, localName: name.localName) {
+                    found.append((XMLElement(document: document, node: current), Self.value(of: candidate)))
+                    break
+                }
+                attribute = candidate.pointee.next
+            }
+            cursor = XMLSubtreeElements.Iterator.successor(of: current, root: node)
+        }
+        return found
+    }
 }
 
 /// The elements of a subtree in document order; see ``XMLElement/subtreeElements``.
@@ -28,7 +49,7 @@ public struct XMLSubtreeElements: Sequence, @unchecked Sendable {
         }
 
         /// The next element after `node` in pre-order, staying inside `root`.
-        private static func successor(of node: xmlNodePtr, root: xmlNodePtr) -> xmlNodePtr? {
+        static func successor(of node: xmlNodePtr, root: xmlNodePtr) -> xmlNodePtr? {
             if let child = firstElement(from: node.pointee.children) { return child }
             var current = node
             while current != root {
