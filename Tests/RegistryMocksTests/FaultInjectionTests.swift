@@ -119,6 +119,18 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test(
+        "connection reset is a TCP reset: the client reads ECONNRESET, not an end of stream (SOAP server and REST server)",
+        arguments: [(MockRegistryName.individuals, "/"), (.sms, "/api/v1/messages")])
+    func connectionResetIsRST(registry: MockRegistryName, path: String) async throws {
+        try await MockRegistries.withRunning(population: MockFixture.population) { mocks in
+            mocks.setFaults(FaultConfiguration(mode: .connectionReset), for: registry)
+            let port = try #require(URLComponents(string: mocks.baseURL(registry))?.port)
+            let request = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/xml\r\nContent-Length: 5\r\n\r\n<a/>\n"
+            #expect(try RawTCP.exchange(port: port, request: request) == .reset)
+        }
+    }
+
     @Test("the control endpoint sets, reads and resets faults over HTTP")
     func controlEndpoint() async throws {
         try await MockRegistries.withRunning(population: MockFixture.population) { mocks in

@@ -18,7 +18,7 @@ public enum FaultMode: String, Sendable, Hashable, Codable, CaseIterable {
     case wrongSignature
     /// HTTP 429 with `Retry-After: ` ``FaultConfiguration/retryAfterSeconds``.
     case tooManyRequests
-    /// The connection is closed without any response.
+    /// The connection is reset (TCP RST) without any response.
     case connectionReset
     /// `health`: tokens are issued already expired, so the API answers 401 `invalid_token` (token expired).
     case expiredToken

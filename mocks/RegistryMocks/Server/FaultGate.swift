@@ -18,7 +18,7 @@ enum FaultGate {
     enum Verdict: Sendable {
         /// Send this answer without calling the mock.
         case reply(MockHTTPReply)
-        /// Close the connection without answering.
+        /// Reset the connection (TCP RST) without answering.
         case close
         /// Hold the request this long, then close the connection without answering.
         case hang(Duration)
@@ -53,7 +53,7 @@ enum FaultGate {
             context.channel.close(mode: .all, promise: nil)
             return .answered(HTTPAnswer.empty(.gatewayTimeout))
         case .close:
-            context.channel.close(mode: .all, promise: nil)
+            ConnectionReset.reset(context.channel)
             return .answered(HTTPAnswer.empty(.internalServerError))
         case .reply(let reply):
             return .answered(reply.response)

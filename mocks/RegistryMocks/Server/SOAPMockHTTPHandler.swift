@@ -127,7 +127,7 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
         case .reply(let reply):
             write(reply, for: head, context: context)
         case .close:
-            context.close(promise: nil)
+            ConnectionReset.reset(context.channel)
         case .hang(let duration):
             let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: Self.timeAmount(duration)) { loopBound.value.close(promise: nil) }
