@@ -42,7 +42,8 @@ enum CSVFieldWriter {
                     while cursor < count {
                         if buffer[cursor] == 34 {
                             if cursor + 1 < count, buffer[cursor + 1] == 34 {
-                                unescaped = (unescaped ?? []) + buffer[runStart...cursor]
+                                unescaped = unescaped ?? []
+                                unescaped!.append(contentsOf: buffer[runStart...cursor])
                                 cursor += 2
                                 runStart = cursor
                                 continue

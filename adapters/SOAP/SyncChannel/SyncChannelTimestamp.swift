@@ -2,7 +2,8 @@ public import Foundation
 import Identifiers
 
 /// `xs:dateTime` text in Kazakhstan's single time zone (UTC+5 since 1 March 2024), for the SyncChannel date fields
-/// (`messageDate`, `responseDate`, `errorDate`) of both the gateway and the mocks.
+/// (`messageDate`, `responseDate`, `errorDate`) of both the gateway and the mocks; the SMS mock writes its JSON
+/// timestamps (ISO 8601 with offset, the same text) with it too.
 public enum SyncChannelTimestamp {
     /// `yyyy-MM-ddTHH:mm:ss.SSS+05:00` for `date`, written digit by digit (a format style cost ≈ 0.5 % of the
     /// cleanser's CPU, one call per registry message).
