@@ -164,9 +164,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        /// Per-document arenas for libxml2's allocations (C; no dependencies).
+        .target(
+            name: "CXMLArena",
+            path: "adapters/CXMLArena",
+            exclude: ["README.md"],
+            cSettings: [.unsafeFlags(["-O2"])]
+        ),
         .target(
             name: "XMLSupport",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "CXMLArena"],
             path: "adapters/XMLSupport",
             exclude: ["README.md"],
             swiftSettings: strictSettings
@@ -376,7 +383,7 @@ let package = Package(
         ),
         .testTarget(
             name: "XMLSupportTests",
-            dependencies: ["XMLSupport"],
+            dependencies: ["XMLSupport", "CXMLArena"],
             path: "Tests/XMLSupportTests",
             swiftSettings: strictSettings
         ),

@@ -15,7 +15,7 @@ struct ModuleImportTests {
         "Sources/Service": ["Verification", "Storage", "Identifiers", "Normalization", "Matching", "Hummingbird", "NIOCore", "Logging", "Metrics", "CoreMetrics", "Prometheus", "Crypto", "RegistryAdapters", "Cleansing", "Reverification", "Mustache"],
         "Sources/Reverification": ["Verification", "Storage", "Cleansing", "Identifiers", "Normalization", "Matching", "Logging"],
         "Sources/PostgresStorage": ["Storage", "Verification", "Identifiers", "PostgresNIO", "NIOCore", "NIOPosix", "Crypto", "Logging"],
-        "adapters/XMLSupport": ["CLibXML2"],
+        "adapters/XMLSupport": ["CLibXML2", "CXMLArena"],
         "adapters/SOAP": ["XMLSupport", "Identifiers", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
         "adapters/RegistryTransport": ["Verification", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOPosix", "Logging", "Metrics", "CoreMetrics"],
         "adapters/SyncChannelClient": ["Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport", "RegistryTransport", "Logging"],

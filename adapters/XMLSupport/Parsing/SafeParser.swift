@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CXMLArena
 
 /// One parse of one document with a fresh libxml2 parser context and the limit-enforcing SAX hooks.
 ///
@@ -15,14 +16,16 @@ enum SafeParser {
 
     /// A parsed tree and what the parse noticed about it.
     struct Parsed {
-        /// The document, which the caller owns (free with `xmlFreeDoc`).
+        /// The document, which the caller owns (free with ``LibXML2Runtime/free(_:arena:)``).
         let document: xmlDocPtr
+        /// The arena holding the document's tree, or `nil` when it was allocated with `malloc`.
+        let arena: OpaquePointer?
         /// Whether every non-empty namespace declaration is a plain absolute URI
         /// (``ExclusiveCanonicalizer/isPlainAbsoluteURI(_:)``).
         let hasOnlyPlainNamespaceURIs: Bool
     }
 
-    /// Parses `buffer` and returns the document, which the caller owns (free with `xmlFreeDoc`).
+    /// Parses `buffer` and returns the document, which the caller owns (free with ``LibXML2Runtime/free(_:arena:)``).
     static func parse(_ buffer: UnsafeRawBufferPointer, configuration: XMLParserConfiguration) throws -> Parsed {
         guard buffer.count <= configuration.maximumDocumentSize, buffer.count <= Int(Int32.max) else {
             throw XMLError.documentTooLarge
@@ -31,56 +34,75 @@ enum SafeParser {
         if hasNonUTF8ByteOrder(buffer) { throw XMLError.unsupportedEncoding.at(line: 1, column: 1) }
 
         return try LibXML2Runtime.withQuietErrors {
-            guard let context = xmlNewParserCtxt() else { throw XMLError.resourceExhausted }
-            defer { xmlFreeParserCtxt(context) }
-            guard let sax = context.pointee.sax else { throw XMLError.resourceExhausted }
-
-            var state = ParseState(configuration: configuration)
-            return try withUnsafeMutablePointer(to: &state) { statePointer in
-                context.pointee._private = UnsafeMutableRawPointer(statePointer)
-                defer { context.pointee._private = nil }
-                sax.pointee.internalSubset = rejectDocumentType
-                sax.pointee.externalSubset = nil
-                sax.pointee.entityDecl = nil
-                sax.pointee.getEntity = nil
-                sax.pointee.getParameterEntity = nil
-                sax.pointee.resolveEntity = nil
-                sax.pointee.startElementNs = guardedStartElement
-                sax.pointee.endElementNs = guardedEndElement
-                sax.pointee.characters = guardedCharacters
-                sax.pointee.ignorableWhitespace = guardedCharacters
-                sax.pointee.cdataBlock = guardedCDataBlock
-                sax.pointee.serror = recordError
-
-                let document = xmlCtxtReadMemory(
-                    context,
-                    base.assumingMemoryBound(to: CChar.self),
-                    Int32(buffer.count),
-                    nil,
-                    nil,
-                    options
-                )
-                if let violation = statePointer.pointee.violation {
-                    if let document { xmlFreeDoc(document) }
-                    throw violation
-                }
-                // Namespace well-formedness too: libxml2 keeps an element with an undeclared prefix (`b:c` with no
-                // `xmlns:b`) and only clears `nsWellFormed`; canonical forms of such a tree are ill-defined (the
-                // fuzzer found ours and libxml2's differ), so a signed message like that is refused, not guessed at.
-                guard let document, context.pointee.wellFormed != 0, context.pointee.nsWellFormed != 0 else {
-                    if let document { xmlFreeDoc(document) }
-                    throw statePointer.pointee.firstError ?? lastError(of: context)
-                }
-                if !isUTF8(declaredEncoding: document.pointee.encoding) {
-                    xmlFreeDoc(document)
-                    throw XMLError.unsupportedEncoding.at(line: 1, column: nil)
-                }
-                guard xmlDocGetRootElement(document) != nil else {
-                    xmlFreeDoc(document)
-                    throw XMLError.emptyDocument
-                }
-                return Parsed(document: document, hasOnlyPlainNamespaceURIs: statePointer.pointee.hasOnlyPlainNamespaceURIs)
+            // The tree, the parser context and the dictionary are allocated in the document's arena; a failed
+            // parse gives the arena back at once, a successful one hands it to the document.
+            let arena = LibXML2Runtime.beginArena()
+            do {
+                let parsed = try parseTree(base, count: buffer.count, arena: arena, configuration: configuration)
+                LibXML2Runtime.endArena(arena)
+                return parsed
+            } catch {
+                LibXML2Runtime.endArena(arena)
+                if let arena { qorgan_xml_arena_release(arena) }
+                throw error
             }
+        }
+    }
+
+    /// The parse proper, with its parser context; every document it returns or frees is libxml2's to free.
+    private static func parseTree(
+        _ base: UnsafeRawPointer, count: Int, arena: OpaquePointer?, configuration: XMLParserConfiguration
+    ) throws -> Parsed {
+        guard let context = xmlNewParserCtxt() else { throw XMLError.resourceExhausted }
+        defer { xmlFreeParserCtxt(context) }
+        guard let sax = context.pointee.sax else { throw XMLError.resourceExhausted }
+
+        var state = ParseState(configuration: configuration)
+        return try withUnsafeMutablePointer(to: &state) { statePointer in
+            context.pointee._private = UnsafeMutableRawPointer(statePointer)
+            defer { context.pointee._private = nil }
+            sax.pointee.internalSubset = rejectDocumentType
+            sax.pointee.externalSubset = nil
+            sax.pointee.entityDecl = nil
+            sax.pointee.getEntity = nil
+            sax.pointee.getParameterEntity = nil
+            sax.pointee.resolveEntity = nil
+            sax.pointee.startElementNs = guardedStartElement
+            sax.pointee.endElementNs = guardedEndElement
+            sax.pointee.characters = guardedCharacters
+            sax.pointee.ignorableWhitespace = guardedCharacters
+            sax.pointee.cdataBlock = guardedCDataBlock
+            sax.pointee.serror = recordError
+
+            let document = xmlCtxtReadMemory(
+                context,
+                base.assumingMemoryBound(to: CChar.self),
+                Int32(count),
+                nil,
+                nil,
+                options
+            )
+            if let violation = statePointer.pointee.violation {
+                if let document { xmlFreeDoc(document) }
+                throw violation
+            }
+            // Namespace well-formedness too: libxml2 keeps an element with an undeclared prefix (`b:c` with no
+            // `xmlns:b`) and only clears `nsWellFormed`; canonical forms of such a tree are ill-defined (the
+            // fuzzer found ours and libxml2's differ), so a signed message like that is refused, not guessed at.
+            guard let document, context.pointee.wellFormed != 0, context.pointee.nsWellFormed != 0 else {
+                if let document { xmlFreeDoc(document) }
+                throw statePointer.pointee.firstError ?? lastError(of: context)
+            }
+            if !isUTF8(declaredEncoding: document.pointee.encoding) {
+                xmlFreeDoc(document)
+                throw XMLError.unsupportedEncoding.at(line: 1, column: nil)
+            }
+            guard xmlDocGetRootElement(document) != nil else {
+                xmlFreeDoc(document)
+                throw XMLError.emptyDocument
+            }
+            return Parsed(
+                document: document, arena: arena, hasOnlyPlainNamespaceURIs: statePointer.pointee.hasOnlyPlainNamespaceURIs)
         }
     }
 

@@ -1,10 +1,12 @@
 internal import CLibXML2
+internal import CXMLArena
 
 /// A parsed, immutable XML document: the owner of one libxml2 tree.
 ///
 /// Parse with ``init(parsing:configuration:)-(some Collection<UInt8>,_)`` and navigate from ``root``.
 /// The libxml2 tree is freed exactly once, in `deinit`; every ``XMLElement`` keeps its document alive, so an
-/// element can never outlive the memory it points into.
+/// element can never outlive the memory it points into. The tree lives in the document's own arena (CXMLArena),
+/// given back in one step after the tree is freed.
 ///
 /// ```swift
 /// let document = try XMLDocument(parsing: bytes)
@@ -17,6 +19,8 @@ internal import CLibXML2
 /// written while parsing).
 public final class XMLDocument: @unchecked Sendable {
     let pointer: xmlDocPtr
+    /// The arena the tree was allocated in (`nil`: with `malloc`), given back after the tree is freed.
+    private let arena: OpaquePointer?
 
     /// Parses UTF-8 XML under the safety limits of `configuration`.
     ///
@@ -54,12 +58,20 @@ public final class XMLDocument: @unchecked Sendable {
     /// Takes ownership of the tree a parse produced; it is freed in `deinit`.
     init(_ parsed: SafeParser.Parsed) {
         self.pointer = parsed.document
+        self.arena = parsed.arena
         self.hasOnlyPlainNamespaceURIs = parsed.hasOnlyPlainNamespaceURIs
     }
 
     deinit {
-        xmlFreeDoc(pointer)
+        LibXML2Runtime.free(pointer, arena: arena)
     }
+
+    /// Whether the tree was allocated in its own arena (on unless `QORGAN_XML_ARENA` turns arenas off) rather than
+    /// with `malloc`; for diagnostics and tests.
+    public var isArenaAllocated: Bool { arena != nil }
+
+    /// Bytes of the document's arena in use (tree, parser context and dictionary); 0 without an arena.
+    public var arenaBytes: Int { arena.map { Int(qorgan_xml_arena_used_bytes($0)) } ?? 0 }
 
     /// The document (root) element. A parsed document always has one.
     public var root: XMLElement {
