@@ -55,7 +55,8 @@ public enum RegistryAdapterFactory {
             OAuth2ClientCredentials(clientId: configuration.healthClient.clientId, clientSecret: configuration.healthClient.clientSecret))
         endpoints["sms"]?.credentials = .apiKey(header: "X-API-Key", value: configuration.smsAPIKey)
 
-        let client = RegistryHTTPClient(configuration: .init(plainHTTPEngine: configuration.httpEngine ?? .pool))
+        let client = RegistryHTTPClient(
+            configuration: .init(plainHTTPEngine: configuration.httpEngine ?? .pool, pipelineDepth: max(1, configuration.httpPipelineDepth ?? 1)))
         func transport(_ name: String) -> RegistryTransport {
             RegistryTransport(configuration: endpoints[name]!, client: client, logger: logger, metricsFactory: metricsFactory)
         }

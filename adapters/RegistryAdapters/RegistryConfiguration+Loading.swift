@@ -34,7 +34,8 @@ extension RegistryConfiguration {
 
     /// Applies environment overrides: `QORGAN_REGISTRY_<NAME>_URL` (e.g. `QORGAN_REGISTRY_HEALTH_URL`),
     /// `QORGAN_SMS_API_KEY`, `QORGAN_HEALTH_CLIENT_ID`, `QORGAN_HEALTH_CLIENT_SECRET`, `QORGAN_BUS_SENDER_ID`,
-    /// `QORGAN_BUS_PASSWORD`, `QORGAN_REGISTRY_HTTP_ENGINE` (`pool` or `asyncHTTPClient`; another value is ignored).
+    /// `QORGAN_BUS_PASSWORD`, `QORGAN_REGISTRY_HTTP_ENGINE` (`pool` or `asyncHTTPClient`; another value is ignored),
+    /// `QORGAN_REGISTRY_HTTP_PIPELINE_DEPTH` (a whole number ≥ 1; another value is ignored).
     public func applyingEnvironment(_ environment: [String: String]) -> RegistryConfiguration {
         var configuration = self
         for name in Self.registryNames {
@@ -43,6 +44,9 @@ extension RegistryConfiguration {
         if let key = environment["QORGAN_SMS_API_KEY"], !key.isEmpty { configuration.smsAPIKey = key }
         if let engine = environment["QORGAN_REGISTRY_HTTP_ENGINE"].flatMap(RegistryHTTPClient.PlainHTTPEngine.init(rawValue:)) {
             configuration.httpEngine = engine
+        }
+        if let depth = environment["QORGAN_REGISTRY_HTTP_PIPELINE_DEPTH"].flatMap({ Int($0) }), depth >= 1 {
+            configuration.httpPipelineDepth = depth
         }
         if let id = environment["QORGAN_HEALTH_CLIENT_ID"], !id.isEmpty { configuration.healthClient.clientId = id }
         if let secret = environment["QORGAN_HEALTH_CLIENT_SECRET"], !secret.isEmpty { configuration.healthClient.clientSecret = secret }

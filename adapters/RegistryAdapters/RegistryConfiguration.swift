@@ -87,12 +87,16 @@ public struct RegistryConfiguration: Sendable, Codable {
     public var registries: [String: TransportSettings]?
     /// What serves `http://` registries: `pool` or `asyncHTTPClient`. Default (`nil`): `pool`.
     public var httpEngine: RegistryHTTPClient.PlainHTTPEngine?
+    /// Requests in flight at once on one kept-alive `http://` connection of the `pool` engine (HTTP/1.1 pipelining).
+    /// Default (`nil`): 1, no pipelining. Only for registries known to answer pipelined requests in order.
+    public var httpPipelineDepth: Int?
 
     /// The folder relative paths are resolved against (not encoded). Default: the current directory.
     public var baseDirectory: URL?
 
     private enum CodingKeys: String, CodingKey {
-        case endpoints, senders, serviceIds, healthClient, smsAPIKey, signingCertificate, clientCertificate, clientPrivateKey, transport, registries, httpEngine
+        case endpoints, senders, serviceIds, healthClient, smsAPIKey, signingCertificate, clientCertificate, clientPrivateKey, transport, registries, httpEngine,
+            httpPipelineDepth
     }
 
     /// Creates a configuration.

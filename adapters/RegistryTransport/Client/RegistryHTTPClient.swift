@@ -22,17 +22,22 @@ public final class RegistryHTTPClient: Sendable {
         public var connectionsPerHost: Int
         /// What serves `http://` registries. Default: ``PlainHTTPEngine/pool``.
         public var plainHTTPEngine: PlainHTTPEngine
+        /// Requests in flight at once on one kept-alive connection of the ``PlainHTTPEngine/pool`` engine (HTTP/1.1
+        /// pipelining, answered in order; requests written in one turn of the event loop share a write). Default: 1,
+        /// no pipelining. Only for servers known to handle pipelined requests.
+        public var pipelineDepth: Int
 
         /// Creates a configuration (defaults: connect 1 s, read 10 s, idle 60 s, 16 connections per host).
         public init(
             connectTimeout: Duration = .seconds(1), readTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60),
-            connectionsPerHost: Int = 16, plainHTTPEngine: PlainHTTPEngine = .pool
+            connectionsPerHost: Int = 16, plainHTTPEngine: PlainHTTPEngine = .pool, pipelineDepth: Int = 1
         ) {
             self.connectTimeout = connectTimeout
             self.readTimeout = readTimeout
             self.idleTimeout = idleTimeout
             self.connectionsPerHost = connectionsPerHost
             self.plainHTTPEngine = plainHTTPEngine
+            self.pipelineDepth = max(1, pipelineDepth)
         }
 
         /// Every default.
@@ -73,7 +78,8 @@ public final class RegistryHTTPClient: Sendable {
             ? PlainHTTPConnectionPool(
                 configuration: .init(
                     connectTimeout: Self.timeAmount(configuration.connectTimeout), readTimeout: Self.timeAmount(configuration.readTimeout),
-                    idleTimeout: Self.timeAmount(configuration.idleTimeout), maximumIdlePerHost: configuration.connectionsPerHost))
+                    idleTimeout: Self.timeAmount(configuration.idleTimeout), maximumIdlePerHost: configuration.connectionsPerHost,
+                    pipelineDepth: configuration.pipelineDepth))
             : nil
     }
 

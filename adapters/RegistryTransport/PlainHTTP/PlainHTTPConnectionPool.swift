@@ -7,7 +7,8 @@ import Synchronization
 /// ``RegistryHTTPClient`` reaches `http://` registries (the bus adapter or a mock on a private network).
 ///
 /// Each call takes an idle connection or opens one (the transport's concurrency limit bounds how many are busy), and
-/// gives it back when the answer allows reuse; at most ``Configuration/maximumIdlePerHost`` stay open while idle, each
+/// gives it back when the answer allows reuse (with ``Configuration/pipelineDepth`` above 1, a connection already
+/// carrying fewer exchanges than the depth is taken first: HTTP/1.1 pipelining, see ``PlainHTTPExchangeHandler``); at most ``Configuration/maximumIdlePerHost`` stay open while idle, each
 /// for about ``Configuration/idleTimeout`` (a sweep every half of it closes older ones; a call never takes one). A kept-alive connection found closed before any byte of the answer is
 /// replaced once for an idempotent request. The caller's deadline bounds connecting and the whole exchange.
 final class PlainHTTPConnectionPool: Sendable {
@@ -21,6 +22,8 @@ final class PlainHTTPConnectionPool: Sendable {
         var idleTimeout: TimeAmount
         /// Idle connections kept per host; more are closed when they come back.
         var maximumIdlePerHost: Int
+        /// Requests in flight at once on one connection (HTTP/1.1 pipelining); 1 = one at a time.
+        var pipelineDepth: Int = 1
     }
 
     private struct HostKey: Hashable {
@@ -28,13 +31,17 @@ final class PlainHTTPConnectionPool: Sendable {
         var port: Int
     }
 
-    private struct Idle {
+    /// An open connection the pool knows: idle (`inFlight == 0`, since `since`) or carrying exchanges.
+    private struct Tracked {
         var connection: PlainHTTPConnection
+        var inFlight: Int
         var since: NIODeadline
+        /// It carries a request that is not idempotent: nothing is pipelined behind that (RFC 9112 §9.3.2).
+        var exclusive = false
     }
 
     private struct State {
-        var idle: [HostKey: [Idle]] = [:]
+        var connections: [HostKey: [Tracked]] = [:]
         var isShutdown = false
         /// Closes connections idle past the idle timeout; started with the first idle connection.
         var sweeper: RepeatedTask?
@@ -69,9 +76,9 @@ final class PlainHTTPConnectionPool: Sendable {
             let connection: PlainHTTPConnection
             let reused: Bool
             if replaced {
-                (connection, reused) = (try await connect(key, deadline: deadline), false)
+                (connection, reused) = (try await connect(key, exclusive: !isIdempotent, deadline: deadline), false)
             } else {
-                (connection, reused) = try await checkout(key, deadline: deadline)
+                (connection, reused) = try await checkout(key, exclusive: !isIdempotent, deadline: deadline)
             }
             if Task.isCancelled {
                 checkin(connection, key: key, reusable: true)
@@ -97,11 +104,14 @@ final class PlainHTTPConnectionPool: Sendable {
                 checkin(connection, key: key, reusable: answer.reusable)
                 return answer.response
             } catch PlainHTTPFailure.closedBeforeAnswer {
+                checkin(connection, key: key, reusable: false)
                 guard isIdempotent, !replaced else { throw .connection }
                 replaced = true
             } catch PlainHTTPFailure.transport(let error) {
+                checkin(connection, key: key, reusable: false)
                 throw error
             } catch {
+                checkin(connection, key: key, reusable: false)
                 throw .connection
             }
         }
@@ -113,10 +123,10 @@ final class PlainHTTPConnectionPool: Sendable {
         let (idle, sweeper) = state.withLock { state in
             state.isShutdown = true
             defer {
-                state.idle = [:]
+                state.connections = state.connections.mapValues { $0.filter { $0.inFlight > 0 } }
                 state.sweeper = nil
             }
-            return (state.idle.values.flatMap { $0 }, state.sweeper)
+            return (state.connections.values.flatMap { $0.filter { $0.inFlight == 0 } }, state.sweeper)
         }
         sweeper?.cancel()
         for entry in idle {
@@ -124,37 +134,76 @@ final class PlainHTTPConnectionPool: Sendable {
         }
     }
 
-    /// An idle connection to `key` (`reused`), or a new one.
-    private func checkout(_ key: HostKey, deadline: NIODeadline) async throws(RegistryTransportError) -> (PlainHTTPConnection, reused: Bool) {
+    /// A connection to `key` with room for one more exchange (`reused`), or a new one. One at a time: the most
+    /// recently idle connection. Pipelining: the open connection with the most exchanges in flight below the depth,
+    /// so that requests share writes; an `exclusive` (not idempotent) request only takes an idle connection, and
+    /// nothing joins it while it is in flight.
+    private func checkout(_ key: HostKey, exclusive: Bool, deadline: NIODeadline) async throws(RegistryTransportError) -> (PlainHTTPConnection, reused: Bool) {
         let oldest = NIODeadline.now() - configuration.idleTimeout
+        let depth = exclusive ? 1 : configuration.pipelineDepth
         var stale: [any Channel] = []
         let taken: Result<PlainHTTPConnection?, RegistryTransportError> = state.withLock { state in
             if state.isShutdown { return .failure(.shutdown) }
-            while let last = state.idle[key]?.popLast() {
-                if last.since > oldest, last.connection.channel.isActive { return .success(last.connection) }
-                stale.append(last.connection.channel)
+            guard var list = state.connections[key], !list.isEmpty else { return .success(nil) }
+            defer { state.connections[key] = list }
+            // Connections idle too long, or closed by the server while idle, are dropped on the way.
+            list.removeAll { entry in
+                guard entry.inFlight == 0, entry.since <= oldest || !entry.connection.channel.isActive else { return false }
+                stale.append(entry.connection.channel)
+                return true
             }
-            return .success(nil)
+            var chosen: Int?
+            for index in list.indices.reversed()
+            where list[index].inFlight < depth && !list[index].exclusive && list[index].connection.channel.isActive {
+                if chosen == nil || list[index].inFlight > list[chosen!].inFlight { chosen = index }
+            }
+            guard let chosen else { return .success(nil) }
+            list[chosen].inFlight += 1
+            list[chosen].exclusive = exclusive
+            return .success(list[chosen].connection)
         }
         for channel in stale { channel.close(promise: nil) }
         if let connection = try taken.get() { return (connection, true) }
-        return (try await connect(key, deadline: deadline), false)
+        return (try await connect(key, exclusive: exclusive, deadline: deadline), false)
     }
 
     private func checkin(_ connection: PlainHTTPConnection, key: HostKey, reusable: Bool) {
         let channel = connection.channel
-        guard reusable, channel.isActive else {
-            channel.close(promise: nil)
-            return
-        }
         let now = NIODeadline.now()
-        let (kept, startSweeper) = state.withLock { state in
-            guard !state.isShutdown, state.idle[key, default: []].count < configuration.maximumIdlePerHost else { return (false, false) }
-            state.idle[key, default: []].append(Idle(connection: connection, since: now))
-            return (true, state.sweeper == nil)
+        let (close, startSweeper) = state.withLock { state in
+            guard var list = state.connections[key], let index = list.firstIndex(where: { $0.connection.channel === channel }) else {
+                return (true, false)
+            }
+            defer { state.connections[key] = list }
+            list[index].inFlight -= 1
+            if list[index].inFlight == 0 { list[index].exclusive = false }
+            guard reusable, channel.isActive, !state.isShutdown || list[index].inFlight > 0 else {
+                if list[index].inFlight == 0 || !reusable || !channel.isActive { list.remove(at: index) }
+                return (true, false)
+            }
+            guard list[index].inFlight == 0 else { return (false, false) }
+            let idle = list.reduce(0) { $0 + ($1.inFlight == 0 ? 1 : 0) }
+            if idle > configuration.maximumIdlePerHost {
+                list.remove(at: index)
+                return (true, false)
+            }
+            // The most recently idle connection is taken first (one at a time): keep the list in that order.
+            var entry = list.remove(at: index)
+            entry.since = now
+            list.append(entry)
+            return (false, state.sweeper == nil)
         }
-        if !kept { channel.close(promise: nil) }
+        if close { channel.close(promise: nil) }
         if startSweeper { startSweeping() }
+    }
+
+    /// Records a new connection carrying its first exchange.
+    private func track(_ connection: PlainHTTPConnection, key: HostKey, exclusive: Bool) -> Bool {
+        state.withLock { state in
+            guard !state.isShutdown else { return false }
+            state.connections[key, default: []].append(Tracked(connection: connection, inFlight: 1, since: .now(), exclusive: exclusive))
+            return true
+        }
     }
 
     private func startSweeping() {
@@ -175,28 +224,29 @@ final class PlainHTTPConnectionPool: Sendable {
         let oldest = NIODeadline.now() - configuration.idleTimeout
         let expired = state.withLock { state in
             var expired: [any Channel] = []
-            for (key, list) in state.idle {
-                let (old, fresh) = (list.filter { $0.since <= oldest }, list.filter { $0.since > oldest })
-                guard !old.isEmpty else { continue }
-                state.idle[key] = fresh
-                expired += old.map(\.connection.channel)
+            for (key, list) in state.connections {
+                let isExpired: (Tracked) -> Bool = { $0.inFlight == 0 && $0.since <= oldest }
+                guard list.contains(where: isExpired) else { continue }
+                expired += list.filter(isExpired).map(\.connection.channel)
+                state.connections[key] = list.filter { !isExpired($0) }
             }
             return expired
         }
         for channel in expired { channel.close(promise: nil) }
     }
 
-    private func connect(_ key: HostKey, deadline: NIODeadline) async throws(RegistryTransportError) -> PlainHTTPConnection {
+    private func connect(_ key: HostKey, exclusive: Bool, deadline: NIODeadline) async throws(RegistryTransportError) -> PlainHTTPConnection {
         let remaining = deadline - .now()
         guard remaining > .zero else { throw .timeout }
         let cutByDeadline = remaining < configuration.connectTimeout
+        let depth = configuration.pipelineDepth
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(min(remaining, configuration.connectTimeout))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(PlainHTTPExchangeHandler())
+                    try channel.pipeline.syncOperations.addHandler(PlainHTTPExchangeHandler(depth: depth))
                 }
             }
         // Cancellation ends the wait at once; a connection that completes afterwards is closed.
@@ -210,7 +260,14 @@ final class PlainHTTPConnectionPool: Sendable {
             } onCancel: {
                 outcome.fail(CancellationError())
             }
-            return PlainHTTPConnection(channel: channel)
+            let connection = PlainHTTPConnection(channel: channel)
+            guard track(connection, key: key, exclusive: exclusive) else {
+                channel.close(promise: nil)
+                throw RegistryTransportError.shutdown
+            }
+            return connection
+        } catch let error as RegistryTransportError {
+            throw error
         } catch is CancellationError {
             throw .cancelled
         } catch ChannelError.connectTimeout {

@@ -25,6 +25,8 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
     private var bodyTooLarge = false
     /// A request is being answered (possibly after an injected delay); the connection is not idle.
     private var busy = false
+    /// A flush is scheduled for the end of this turn of the event loop.
+    private var flushScheduled = false
     private var quiescing = false
 
     init(service: SyncChannelService, connections: SOAPMockConnections) {
@@ -156,7 +158,21 @@ final class SOAPMockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler 
             let channel = context.channel
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
         } else {
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            // Pipelined requests read together are answered in one write: the flush waits for the end of this turn of
+            // the event loop (`HTTPServerPipelineHandler` hands over the next request as this response ends).
+            context.write(wrapOutboundOut(.end(nil)), promise: nil)
+            scheduleFlush(context: context)
+        }
+    }
+
+    private func scheduleFlush(context: ChannelHandlerContext) {
+        guard !flushScheduled else { return }
+        flushScheduled = true
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.execute {
+            let (handler, context) = loopBound.value
+            handler.flushScheduled = false
+            context.flush()
         }
     }
 
