@@ -29,6 +29,12 @@ struct CleanseBenchmark: AsyncParsableCommand {
     @Option(help: "Rows in flight towards the registries.")
     var concurrency: Int = 64
 
+    @Option(help: "Requests in flight per kept-alive connection to the mocks (HTTP/1.1 pipelining; 1 = none, the product's default).")
+    var pipelineDepth: Int = 1
+
+    @Option(help: "Registry requests in flight at once (the transport's maximumConcurrentRequests; default: the configuration's, 16).")
+    var registryRequests: Int?
+
     @Option(help: "Working directory (default: a fresh temporary one, removed afterwards).")
     var work: String?
 
@@ -58,7 +64,9 @@ struct CleanseBenchmark: AsyncParsableCommand {
             outputDirectory: directory)
         defer { Task { await mocks.stop() } }
         _ = try await mocks.waitForOutput(containing: "sms ", timeout: .seconds(600))
-        let connection = directory.appendingPathComponent("mocks/client/connection.json").path
+        let connection = try Self.connectionFile(
+            directory.appendingPathComponent("mocks/client/connection.json"), pipelineDepth: pipelineDepth, registryRequests: registryRequests)
+        print("registry connection: pipeline depth \(pipelineDepth), requests in flight \(registryRequests.map(String.init) ?? "16 (default)")")
 
         var results: [CleanseRun] = []
         for count in rows {
@@ -98,6 +106,20 @@ struct CleanseBenchmark: AsyncParsableCommand {
         for run in results {
             print("decisions at \(run.rows): " + run.statuses.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: " · "))
         }
+    }
+
+    /// The mocks' connection file, or a copy beside it (relative paths in it stay valid) with `httpPipelineDepth` and
+    /// `transport.maximumConcurrentRequests` set when they differ from the defaults.
+    static func connectionFile(_ original: URL, pipelineDepth: Int, registryRequests: Int?) throws -> String {
+        guard pipelineDepth > 1 || registryRequests != nil else { return original.path }
+        guard var document = try JSONSerialization.jsonObject(with: Data(contentsOf: original)) as? [String: Any] else {
+            throw BenchmarkFailure("\(original.path) is not a JSON object")
+        }
+        if pipelineDepth > 1 { document["httpPipelineDepth"] = pipelineDepth }
+        if let registryRequests { document["transport"] = ["maximumConcurrentRequests": registryRequests] }
+        let copy = original.deletingLastPathComponent().appendingPathComponent("connection-bench.json")
+        try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys]).write(to: copy)
+        return copy.path
     }
 
     /// Runs a child to completion; wall time, and peak RSS as the kernel's `VmHWM` of the child's own address space
