@@ -21,7 +21,7 @@ swift build --build-tests
 # work (population generation, signing) would otherwise starve their timers, and the bounds would measure
 # the machine instead of the code. The interop suites join them: they wait on xmlsec1 and python (zeep's first
 # import takes seconds on a fresh machine) from a test thread, and on 2 cores that stalled every other suite.
-timed='ConsoleBrowserTests|DeadlineWatchdogTests|FaultScenarioTests|SlowClientTests|LeasedWorkersKillTests|ZeepInteropTests|XMLSecInteropTests|AdapterMockTests|TransportFailureTests|PlainHTTPPoolTests|OrchestrationTests|HostileInputTests|FaultInjectionTests|ServiceTests.HealthTests|ReverificationScheduleTests|GatewayEndToEndTests'
+timed='ConsoleBrowserTests|DeadlineWatchdogTests|FaultScenarioTests|SlowClientTests|LeasedWorkersKillTests|ZeepInteropTests|XMLSecInteropTests|AdapterMockTests|TransportFailureTests|PlainHTTPPoolTests|PlainHTTPPipeliningTests|OrchestrationTests|HostileInputTests|FaultInjectionTests|ServiceTests.HealthTests|ReverificationScheduleTests|GatewayEndToEndTests'
 export timed
 scripts/with-postgres.sh bash -c 'swift test --skip-build --skip "$timed" && swift test --skip-build --no-parallel --filter "$timed"'
 

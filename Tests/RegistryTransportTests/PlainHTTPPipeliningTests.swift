@@ -3,6 +3,8 @@ import Testing
 import RegistryTransport
 
 /// HTTP/1.1 pipelining on the kept-alive pool (`RegistryHTTPClient.Configuration.pipelineDepth` above 1).
+/// Calls carry 10 s deadlines on NIO's shared event loops: `scripts/test.sh` runs this suite in its serial phase, where
+/// other suites' CPU-bound work cannot starve the loops past those deadlines.
 struct PlainHTTPPipeliningTests {
     static func client() -> RegistryHTTPClient.Configuration { .init(pipelineDepth: 4) }
 
