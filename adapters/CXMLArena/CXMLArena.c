@@ -1,7 +1,7 @@
 // Per-document arenas for libxml2's allocations.
 //
-// Building a libxml2 tree costs one `malloc` per node, attribute and string (several hundred for a SyncChannel answer),
-// and under load most of those pops from the allocator's free lists miss the cache. While an arena is current on a
+// Building a libxml2 tree costs one `malloc` per node, attribute and string, and under load the allocator's free-list
+// pops miss the cache (a profile of the batch cleanser had 8.6 % of its samples in `malloc`, half of them from libxml2). While an arena is current on a
 // thread, libxml2's blocks are bump-allocated from 64 KiB chunks instead; the document's `xmlFreeDoc` still walks
 // the tree (so anything allocated outside the arena is freed as before), freeing arena blocks does nothing, and the
 // arena's release gives its chunks back in one step. Chunks come from one reserved address range, so "is this an

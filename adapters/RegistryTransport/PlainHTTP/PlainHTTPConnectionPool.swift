@@ -177,8 +177,9 @@ final class PlainHTTPConnectionPool: Sendable {
             defer { state.connections[key] = list }
             list[index].inFlight -= 1
             if list[index].inFlight == 0 { list[index].exclusive = false }
+            // Not reusable, closed, or idle after a shutdown: forgotten and closed (exchanges still queued on it fail).
             guard reusable, channel.isActive, !state.isShutdown || list[index].inFlight > 0 else {
-                if list[index].inFlight == 0 || !reusable || !channel.isActive { list.remove(at: index) }
+                list.remove(at: index)
                 return (true, false)
             }
             guard list[index].inFlight == 0 else { return (false, false) }

@@ -47,8 +47,13 @@ enum LibXML2Runtime {
     }
 
     /// Frees a document's tree and then gives its arena's chunks back.
-    static func free(_ document: xmlDocPtr, arena: OpaquePointer?) {
+    static func freeDocument(_ document: xmlDocPtr, arena: OpaquePointer?) {
         xmlFreeDoc(document)
+        releaseArena(arena)
+    }
+
+    /// Gives an arena's chunks back (every pointer into it is invalid afterwards); `nil` does nothing.
+    static func releaseArena(_ arena: OpaquePointer?) {
         if let arena { qorgan_xml_arena_release(arena) }
     }
 

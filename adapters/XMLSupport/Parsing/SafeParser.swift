@@ -1,5 +1,4 @@
 internal import CLibXML2
-internal import CXMLArena
 
 /// One parse of one document with a fresh libxml2 parser context and the limit-enforcing SAX hooks.
 ///
@@ -16,7 +15,7 @@ enum SafeParser {
 
     /// A parsed tree and what the parse noticed about it.
     struct Parsed {
-        /// The document, which the caller owns (free with ``LibXML2Runtime/free(_:arena:)``).
+        /// The document, which the caller owns (free with ``LibXML2Runtime/freeDocument(_:arena:)``).
         let document: xmlDocPtr
         /// The arena holding the document's tree, or `nil` when it was allocated with `malloc`.
         let arena: OpaquePointer?
@@ -25,7 +24,7 @@ enum SafeParser {
         let hasOnlyPlainNamespaceURIs: Bool
     }
 
-    /// Parses `buffer` and returns the document, which the caller owns (free with ``LibXML2Runtime/free(_:arena:)``).
+    /// Parses `buffer` and returns the document, which the caller owns (free with ``LibXML2Runtime/freeDocument(_:arena:)``).
     static func parse(_ buffer: UnsafeRawBufferPointer, configuration: XMLParserConfiguration) throws -> Parsed {
         guard buffer.count <= configuration.maximumDocumentSize, buffer.count <= Int(Int32.max) else {
             throw XMLError.documentTooLarge
@@ -43,7 +42,7 @@ enum SafeParser {
                 return parsed
             } catch {
                 LibXML2Runtime.endArena(arena)
-                if let arena { qorgan_xml_arena_release(arena) }
+                LibXML2Runtime.releaseArena(arena)
                 throw error
             }
         }

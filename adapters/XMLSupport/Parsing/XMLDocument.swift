@@ -5,8 +5,8 @@ internal import CXMLArena
 ///
 /// Parse with ``init(parsing:configuration:)-(some Collection<UInt8>,_)`` and navigate from ``root``.
 /// The libxml2 tree is freed exactly once, in `deinit`; every ``XMLElement`` keeps its document alive, so an
-/// element can never outlive the memory it points into. The tree lives in the document's own arena (CXMLArena),
-/// given back in one step after the tree is freed.
+/// element can never outlive the memory it points into. The tree lives in the document's own arena (CXMLArena,
+/// unless `QORGAN_XML_ARENA` turns arenas off), given back in one step after the tree is freed.
 ///
 /// ```swift
 /// let document = try XMLDocument(parsing: bytes)
@@ -63,7 +63,7 @@ public final class XMLDocument: @unchecked Sendable {
     }
 
     deinit {
-        LibXML2Runtime.free(pointer, arena: arena)
+        LibXML2Runtime.freeDocument(pointer, arena: arena)
     }
 
     /// Whether the tree was allocated in its own arena (on unless `QORGAN_XML_ARENA` turns arenas off) rather than
