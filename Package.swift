@@ -171,6 +171,14 @@ let package = Package(
             exclude: ["README.md"],
             cSettings: [.unsafeFlags(["-O2"])]
         ),
+        /// ECDSA P-256 verification against pinned keys with precomputed tables (C, on swift-crypto's BoringSSL).
+        .target(
+            name: "CP256Verify",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "adapters/CP256Verify",
+            exclude: ["README.md"],
+            cSettings: [.unsafeFlags(["-O2"])]
+        ),
         .target(
             name: "XMLSupport",
             dependencies: ["CLibXML2", "CXMLArena"],
@@ -183,6 +191,7 @@ let package = Package(
             dependencies: [
                 "XMLSupport",
                 "Identifiers",
+                "CP256Verify",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
@@ -392,6 +401,7 @@ let package = Package(
             dependencies: [
                 "SOAP",
                 "XMLSupport",
+                "CP256Verify",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "X509", package: "swift-certificates"),
             ],

@@ -16,7 +16,7 @@ struct ModuleImportTests {
         "Sources/Reverification": ["Verification", "Storage", "Cleansing", "Identifiers", "Normalization", "Matching", "Logging"],
         "Sources/PostgresStorage": ["Storage", "Verification", "Identifiers", "PostgresNIO", "NIOCore", "NIOPosix", "Crypto", "Logging"],
         "adapters/XMLSupport": ["CLibXML2", "CXMLArena"],
-        "adapters/SOAP": ["XMLSupport", "Identifiers", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
+        "adapters/SOAP": ["XMLSupport", "Identifiers", "CP256Verify", "Crypto", "_CryptoExtras", "X509", "SwiftASN1"],
         "adapters/RegistryTransport": ["Verification", "AsyncHTTPClient", "NIOCore", "NIOHTTP1", "NIOPosix", "Logging", "Metrics", "CoreMetrics"],
         "adapters/SyncChannelClient": ["Verification", "Identifiers", "Normalization", "SOAP", "XMLSupport", "RegistryTransport", "Logging"],
         "adapters/GBDFLAdapter": ["Verification", "Identifiers", "Normalization", "SyncChannelClient", "XMLSupport", "Logging"],

@@ -55,8 +55,9 @@ public struct WSSecurityVerifier: Sendable {
 
     /// The configuration in use.
     public let configuration: Configuration
-    /// The pinned certificates with their DER bytes, parsed once here rather than from every message.
-    private let trusted: [(der: [UInt8], base64: String, certificate: Certificate)]
+    /// The pinned certificates with their DER bytes, parsed once here rather than from every message, and their
+    /// keys prepared for each signature algorithm.
+    private let trusted: [(der: [UInt8], base64: String, certificate: Certificate, keyVerifiers: [String: any XMLSignatureKeyVerifier])]
     private let verifiers: [String: any XMLSignatureVerifier]
     private let digests: [String: any XMLDigestAlgorithm]
 
@@ -65,11 +66,13 @@ public struct WSSecurityVerifier: Sendable {
     /// - Throws: when a trusted certificate cannot be DER-serialised.
     public init(configuration: Configuration) throws {
         self.configuration = configuration
+        let verifiers = Dictionary(configuration.signatureVerifiers.map { ($0.algorithm, $0) }, uniquingKeysWith: { first, _ in first })
         self.trusted = try configuration.trustedCertificates.map { certificate in
             let der = try Self.der(certificate)
-            return (der, Data(der).base64EncodedString(), certificate)
+            let keyVerifiers = verifiers.mapValues { $0.prepared(for: certificate.publicKey) }
+            return (der, Data(der).base64EncodedString(), certificate, keyVerifiers)
         }
-        self.verifiers = Dictionary(configuration.signatureVerifiers.map { ($0.algorithm, $0) }, uniquingKeysWith: { first, _ in first })
+        self.verifiers = verifiers
         self.digests = Dictionary(configuration.digestAlgorithms.map { ($0.algorithm, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -91,7 +94,7 @@ public struct WSSecurityVerifier: Sendable {
             throw SOAPError.unsupportedAlgorithm("SignedInfo/CanonicalizationMethod")
         }
         let signatureMethod = try Self.single(signedInfo, SOAPNamespace.xmldsig, "SignatureMethod")
-        guard let algorithm = signatureMethod.attribute(localName: "Algorithm"), let verifier = verifiers[algorithm] else {
+        guard let algorithm = signatureMethod.attribute(localName: "Algorithm"), verifiers[algorithm] != nil else {
             throw SOAPError.unsupportedAlgorithm("SignedInfo/SignatureMethod")
         }
         let reference = try Self.single(signedInfo, SOAPNamespace.xmldsig, "Reference")
@@ -115,13 +118,17 @@ public struct WSSecurityVerifier: Sendable {
         // message carries), current.
         // The usual case, the value exactly as we would encode a pinned certificate, needs no decoding.
         let certificateText = try Self.certificateText(in: signature)
-        let certificate: Certificate
-        if let pinned = trusted.first(where: { $0.base64 == certificateText }) {
-            certificate = pinned.certificate
+        let pinnedIndex: Int
+        if let index = trusted.firstIndex(where: { $0.base64 == certificateText }) {
+            pinnedIndex = index
         } else {
             guard let certificateDER = Self.base64(certificateText), !certificateDER.isEmpty else { throw SOAPError.certificateInvalid }
-            guard let pinned = trusted.first(where: { $0.der == certificateDER }) else { throw SOAPError.untrustedCertificate }
-            certificate = pinned.certificate
+            guard let index = trusted.firstIndex(where: { $0.der == certificateDER }) else { throw SOAPError.untrustedCertificate }
+            pinnedIndex = index
+        }
+        let certificate = trusted[pinnedIndex].certificate
+        guard let keyVerifier = trusted[pinnedIndex].keyVerifiers[algorithm] else {
+            throw SOAPError.unsupportedAlgorithm("SignedInfo/SignatureMethod")
         }
         if configuration.checksValidityPeriod, !(certificate.notValidBefore...certificate.notValidAfter).contains(now) {
             throw SOAPError.certificateNotValidNow
@@ -143,7 +150,7 @@ public struct WSSecurityVerifier: Sendable {
         let canonicalSignedInfo = try Self.xml {
             try signedInfo.exclusiveCanonicalization(inclusiveNamespacePrefixes: Self.inclusivePrefixes(of: canonicalization))
         }
-        guard verifier.isValidSignature(signatureValue, for: canonicalSignedInfo, publicKey: certificate.publicKey) else {
+        guard keyVerifier.isValidSignature(signatureValue, for: canonicalSignedInfo) else {
             throw SOAPError.badSignature
         }
         return Verification(certificate: certificate, signatureAlgorithm: algorithm, body: envelope.body)

@@ -17,6 +17,8 @@ public protocol XMLSignatureVerifier: Sendable {
     var algorithm: String { get }
     /// Whether `signature` is valid over `data` for `publicKey`; `false` also for a key of the wrong type.
     func isValidSignature(_ signature: [UInt8], for data: [UInt8], publicKey: Certificate.PublicKey) -> Bool
+    /// Checks against one pinned key, prepared once. Default: no preparation (see ``XMLSignatureKeyVerifier``).
+    func prepared(for publicKey: Certificate.PublicKey) -> any XMLSignatureKeyVerifier
 }
 
 /// Computes a `DigestValue` with one algorithm.
@@ -72,6 +74,14 @@ public struct ECDSAP256SHA256Verifier: XMLSignatureVerifier {
             let value = try? P256.Signing.ECDSASignature(rawRepresentation: signature)
         else { return false }
         return key.isValidSignature(value, for: data)
+    }
+
+    /// A P-256 key gets its precomputed multiples (``P256PinnedKeyVerifier``); any other key the general check.
+    public func prepared(for publicKey: Certificate.PublicKey) -> any XMLSignatureKeyVerifier {
+        guard P256.Signing.PublicKey(publicKey) != nil else {
+            return KeyBoundXMLSignatureVerifier(verifier: self, publicKey: publicKey)
+        }
+        return P256PinnedKeyVerifier(publicKey: publicKey)
     }
 }
 
