@@ -68,6 +68,12 @@ struct MockLookupStages {
         stage("of which: P-256 key from the certificate + ECDSA verify") {
             blackHole(P256.Signing.PublicKey(client.certificate.publicKey)!.isValidSignature(signature, for: signedInfo))
         }
+        let pinned = ECDSAP256SHA256Verifier().prepared(for: client.certificate.publicKey)
+        let signatureBytes = Array(signature.rawRepresentation)
+        guard pinned.isValidSignature(signatureBytes, for: signedInfo) else { throw MockLookupStagesError.pinnedKeyRefused }
+        stage("of which: ECDSA verify with the pinned key's table (what the verifier does; swift-crypto above)") {
+            blackHole(pinned.isValidSignature(signatureBytes, for: signedInfo))
+        }
         try stage("build + sign response (\(response.count) bytes)", counted: true) {
             let answer = SendMessageResponse(
                 info: .init(messageId: RandomUUID.lowercased(), correlationId: info.messageId, responseDate: "2025-09-01T10:00:00.000+05:00",
@@ -115,4 +121,6 @@ enum MockLookupStagesError: Error {
     case noPayload
     /// The Swift and the libxml2 exclusive canonicalization disagree on an element of the sample messages.
     case canonicalizationDiffers
+    /// The pinned-key verifier refused a signature swift-crypto made.
+    case pinnedKeyRefused
 }
