@@ -6,11 +6,10 @@ import X509
 
 /// ECDSA P-256 / SHA-256 verification against one pinned key, with the key's precomputed multiples.
 ///
-/// The table (148 KiB, `CP256Verify`) is built on the first check (0.7 ms); each later check then takes
-/// about a quarter of a general verification's time, which must multiply an unknown key afresh (13 against 50 µs,
-/// `qorgan-bench mocks --stages`). Where the fast
-/// path is unavailable (not x86-64 with BMI2, ADX and AVX) or turned off (`QORGAN_P256_KEY_TABLES=0`), checks go
-/// to swift-crypto as before; the accepted signatures are the same either way.
+/// The table (148 KiB, `CP256Verify`) is built on the first check (0.7 ms); each later check then takes about a
+/// quarter of a general verification's time, which must multiply an unknown key afresh (13 against 50 µs,
+/// `qorgan-bench mocks --stages`). Where the fast path is unavailable (not x86-64 with BMI2, ADX and AVX) or turned
+/// off (`QORGAN_P256_KEY_TABLES=0`), checks go to swift-crypto as before; the accepted signatures are the same.
 final class P256PinnedKeyVerifier: XMLSignatureKeyVerifier, Sendable {
     /// The table's state: not built yet, built, or not to be built (general verification).
     private enum Table: @unchecked Sendable {
