@@ -3,7 +3,7 @@ import RegistryAdapters
 import RegistryTransport
 import Testing
 
-/// The `httpEngine` setting of the registry configuration: file, environment, and a refused value.
+/// The `httpEngine` and `httpPipelineDepth` settings of the registry configuration: file, environment, refused values.
 struct RegistryConfigurationEngineTests {
     static func json(engine: String?) throws -> Data {
         let configuration = RegistryConfiguration(
@@ -21,6 +21,19 @@ struct RegistryConfigurationEngineTests {
         #expect(file.httpEngine == .asyncHTTPClient)
         #expect(file.applyingEnvironment(["QORGAN_REGISTRY_HTTP_ENGINE": "pool"]).httpEngine == .pool)
         #expect(file.applyingEnvironment(["QORGAN_REGISTRY_HTTP_ENGINE": "curl"]).httpEngine == .asyncHTTPClient)
+    }
+
+    @Test("httpPipelineDepth is read from the file, absent by default, and the environment overrides it with a whole number ≥ 1")
+    func pipelineDepth() throws {
+        #expect(try RegistryConfiguration.decode(try Self.json(engine: nil), baseDirectory: nil).httpPipelineDepth == nil)
+        var object = try #require(try JSONSerialization.jsonObject(with: try Self.json(engine: nil)) as? [String: Any])
+        object["httpPipelineDepth"] = 4
+        let file = try RegistryConfiguration.decode(try JSONSerialization.data(withJSONObject: object), baseDirectory: nil)
+        #expect(file.httpPipelineDepth == 4)
+        #expect(file.applyingEnvironment(["QORGAN_REGISTRY_HTTP_PIPELINE_DEPTH": "8"]).httpPipelineDepth == 8)
+        for ignored in ["0", "-2", "four", ""] {
+            #expect(file.applyingEnvironment(["QORGAN_REGISTRY_HTTP_PIPELINE_DEPTH": ignored]).httpPipelineDepth == 4, "\(ignored)")
+        }
     }
 
     @Test("an unknown httpEngine is refused with the field named")

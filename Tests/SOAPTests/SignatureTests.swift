@@ -47,6 +47,34 @@ struct SignatureTests {
         #expect(envelope.body.attribute(namespace: SOAPNamespace.wsu, localName: "Id") == "id-body-1")
     }
 
+    @Test("checks each signature with the key verifier prepared for the pinned certificate, not the general check")
+    func usesPreparedKeyVerifier() throws {
+        let envelope = try SOAPEnvelope(parsing: Array(try signed().utf8))
+        let certificate = try identity().certificate
+        let preparedAccepts = try WSSecurityVerifier(
+            configuration: .init(trustedCertificates: [certificate], signatureVerifiers: [SplitVerifier(preparedAccepts: true)]))
+        #expect(try preparedAccepts.verify(envelope) != nil)
+        let preparedRefuses = try WSSecurityVerifier(
+            configuration: .init(trustedCertificates: [certificate], signatureVerifiers: [SplitVerifier(preparedAccepts: false)]))
+        #expect(throws: SOAPError.badSignature) { try preparedRefuses.verify(envelope) }
+    }
+
+    /// ECDSA whose general check and prepared check disagree: the general one says the opposite of the real result.
+    private struct SplitVerifier: XMLSignatureVerifier {
+        let preparedAccepts: Bool
+        var algorithm: String { XMLSignatureAlgorithm.ecdsaSHA256 }
+
+        func isValidSignature(_ signature: [UInt8], for data: [UInt8], publicKey: Certificate.PublicKey) -> Bool { !preparedAccepts }
+
+        func prepared(for publicKey: Certificate.PublicKey) -> any XMLSignatureKeyVerifier {
+            preparedAccepts ? ECDSAP256SHA256Verifier().prepared(for: publicKey) : Refusing()
+        }
+
+        struct Refusing: XMLSignatureKeyVerifier {
+            func isValidSignature(_ signature: [UInt8], for data: [UInt8]) -> Bool { false }
+        }
+    }
+
     @Test("signs and verifies with RSA-SHA256")
     func signsAndVerifiesRSA() throws {
         let rsa = try TestIdentity.rsa2048()

@@ -56,7 +56,7 @@ public enum RegistryAdapterFactory {
         endpoints["sms"]?.credentials = .apiKey(header: "X-API-Key", value: configuration.smsAPIKey)
 
         let client = RegistryHTTPClient(
-            configuration: .init(plainHTTPEngine: configuration.httpEngine ?? .pool, pipelineDepth: max(1, configuration.httpPipelineDepth ?? 1)))
+            configuration: .init(plainHTTPEngine: configuration.httpEngine ?? .pool, pipelineDepth: configuration.httpPipelineDepth ?? 1))
         func transport(_ name: String) -> RegistryTransport {
             RegistryTransport(configuration: endpoints[name]!, client: client, logger: logger, metricsFactory: metricsFactory)
         }

@@ -18,10 +18,11 @@ final class P256PinnedKeyVerifier: XMLSignatureKeyVerifier, Sendable {
         case unavailable
     }
 
-    /// Whether pinned-key tables are used at all (`QORGAN_P256_KEY_TABLES`, default on); read once.
+    /// Whether pinned-key tables are used at all: on unless `QORGAN_P256_KEY_TABLES` is `0`, `false` or `no` (the
+    /// values `QORGAN_XML_ARENA` takes); read once.
     static let tablesEnabled: Bool = {
         guard let value = ProcessInfo.processInfo.environment["QORGAN_P256_KEY_TABLES"]?.lowercased() else { return true }
-        return !["0", "false", "no", "off"].contains(value)
+        return !["0", "false", "no"].contains(value)
     }()
 
     /// The pinned key (`Certificate.PublicKey` is `Sendable`; swift-crypto's key type is not marked so).
